@@ -1,0 +1,47 @@
+import type { RuleDefinition } from '../rules/define-rule.js';
+
+const SEVERITY = { enum: ['off', 'warn', 'error', 0, 1, 2] };
+
+/** The JSON Schema of `.faqlintrc.json`, with one entry (and its options schema) per known rule. */
+export function buildConfigSchema(rules: readonly RuleDefinition<never>[]): Record<string, unknown> {
+  const ruleProperties: Record<string, unknown> = {};
+  for (const rule of rules) {
+    ruleProperties[rule.meta.id] = {
+      description: rule.meta.description,
+      oneOf: [
+        SEVERITY,
+        {
+          type: 'array',
+          prefixItems: [SEVERITY, rule.meta.optionsSchema],
+          minItems: 1,
+          maxItems: 2,
+          items: false,
+        },
+      ],
+    };
+  }
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    title: 'faqlint configuration',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      $schema: { type: 'string' },
+      glossary: {
+        type: 'string',
+        minLength: 1,
+        description: 'URL path of the glossary page (resolved in every language tree), or a file path ending in .md.',
+      },
+      ignore: { type: 'array', items: { type: 'string' }, description: 'Globs of files never linted, relative to the config file.' },
+      shortcodes: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          blocks: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Shortcode names that hold a question and its answer.' },
+          code: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Shortcode names whose inner content is code.' },
+        },
+      },
+      rules: { type: 'object', additionalProperties: false, properties: ruleProperties },
+    },
+  };
+}

@@ -1,0 +1,109 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import picomatch from 'picomatch';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import { ConfigError } from '../config/config.js';
+
+export const MARKDOWN_GLOB = '**/*.{md,markdown}';
+const ALWAYS_SKIPPED = ['**/node_modules/**', '**/.git/**'];
+/** Hugo folders that hold templates, assets and build output, never content (HUGO.md §6). */
+export const HUGO_NON_CONTENT_DIRS = ['archetypes', 'layouts', 'themes', 'assets', 'data', 'static', 'public', 'resources', 'i18n'];
+
+export interface FileSearch {
+  patterns: readonly string[];
+  cwd: string;
+  /** Globs from config, relative to `configDir`. */
+  ignore: readonly string[];
+  configDir: string;
+  /** Hugo site roots known for the search; their template folders are skipped. */
+  hugoRootFor: (dir: string) => string | undefined;
+}
+
+/** .gitignore files apply to the folder they sit in and below. */
+class GitignoreStack {
+  private readonly cache = new Map<string, Ignore | null>();
+
+  private rulesIn(dir: string): Ignore | null {
+    let rules = this.cache.get(dir);
+    if (rules === undefined) {
+      rules = null;
+      try {
+        const text = fs.readFileSync(path.join(dir, '.gitignore'), 'utf8');
+        rules = ignore().add(text);
+      } catch {
+        // No .gitignore here.
+      }
+      this.cache.set(dir, rules);
+    }
+    return rules;
+  }
+
+  /** Whether git would ignore `file`, looking at .gitignore files from the repository root down. */
+  ignores(file: string, stopAt: string): boolean {
+    const dirs: string[] = [];
+    for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+      dirs.push(dir);
+      if (dir === stopAt || fs.existsSync(path.join(dir, '.git')) || path.dirname(dir) === dir) break;
+    }
+    for (const dir of dirs.reverse()) {
+      const rules = this.rulesIn(dir);
+      if (rules?.ignores(path.relative(dir, file).split(path.sep).join('/'))) return true;
+    }
+    return false;
+  }
+}
+
+function gitRoot(start: string): string {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, '.git'))) return dir;
+    if (path.dirname(dir) === dir) return start;
+  }
+}
+
+/**
+ * Expands files, folders and globs into the Markdown files to lint: absolute paths, sorted, each
+ * once. Folders are walked for *.md and *.markdown; node_modules and .git are skipped, .gitignore
+ * and config `ignore` globs are honoured. A path that does not exist is a usage error.
+ */
+export async function findFiles(search: FileSearch): Promise<string[]> {
+  const found = new Set<string>();
+  const configIgnore = picomatch([...search.ignore], { dot: true });
+  const gitignore = new GitignoreStack();
+  const root = gitRoot(search.cwd);
+
+  for (const pattern of search.patterns) {
+    const absolute = path.resolve(search.cwd, pattern);
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(absolute);
+    } catch {
+      stat = undefined;
+    }
+    if (stat?.isFile()) {
+      // A file named on the command line (a pre-commit hook's staged file) is linted even if git
+      // ignores it, but the config's own ignore list still applies.
+      if (!(search.ignore.length > 0 && configIgnore(path.relative(search.configDir, absolute).split(path.sep).join('/')))) found.add(absolute);
+      continue;
+    }
+    let matches: string[];
+    if (stat?.isDirectory()) {
+      const hugoRoot = search.hugoRootFor(absolute);
+      const skipped = hugoRoot ? HUGO_NON_CONTENT_DIRS.map((dir) => `${path.relative(absolute, path.join(hugoRoot, dir)).split(path.sep).join('/')}/**`).filter((glob) => !glob.startsWith('..')) : [];
+      matches = await glob([MARKDOWN_GLOB], { cwd: absolute, absolute: true, ignore: [...ALWAYS_SKIPPED, ...skipped], followSymbolicLinks: false, onlyFiles: true, caseSensitiveMatch: false });
+    } else if (isDynamicPattern(pattern)) {
+      matches = await glob([pattern], { cwd: search.cwd, absolute: true, ignore: ALWAYS_SKIPPED, followSymbolicLinks: false, onlyFiles: true });
+      if (matches.length === 0) throw new ConfigError(`No files match the pattern "${pattern}"`);
+    } else {
+      throw new ConfigError(`No such file or directory: ${pattern}`);
+    }
+    for (const match of matches) {
+      const file = path.resolve(match);
+      const relativeToConfig = path.relative(search.configDir, file).split(path.sep).join('/');
+      if (search.ignore.length > 0 && configIgnore(relativeToConfig)) continue;
+      if (gitignore.ignores(file, root)) continue;
+      found.add(file);
+    }
+  }
+  return [...found].sort();
+}

@@ -1,0 +1,531 @@
+import type { Heading as MdastHeading, Nodes, Parent, Paragraph, Root, RootContent } from 'mdast';
+import type { ContainerDirective } from 'mdast-util-directive';
+import { LineIndex } from '../model/line-index.js';
+import type {
+  FaqDocument,
+  Heading,
+  HtmlComment,
+  ParseProblem,
+  QaBlock,
+  Section,
+  ShortcodeUse,
+  Span,
+  TextRun,
+} from '../model/types.js';
+import { parseFrontMatter } from './front-matter.js';
+import { findHtmlDetails } from './html-details.js';
+import { parseMarkdownSlice } from './markdown.js';
+import { looksLikeQuestion, MASK_CHAR, maskRange, outermostRegions, type Region } from './regions.js';
+import { pairShortcodes } from './shortcode-pairs.js';
+import { lexShortcodes, type ShortcodeTag } from './shortcodes.js';
+import { collectPhrasing, TextRunBuilder } from './text-runs.js';
+import { findVitepressContainers } from './vitepress.js';
+
+export interface ParseOptions {
+  /** Shortcode and directive names that hold a question and its answer. */
+  blockNames: readonly string[];
+  /** Shortcodes whose inner content is code shown to the reader. */
+  codeShortcodes: readonly string[];
+}
+
+export const DEFAULT_PARSE_OPTIONS: ParseOptions = {
+  blockNames: ['details', 'expand', 'faq', 'accordion', 'collapse', 'question', 'qa'],
+  codeShortcodes: ['highlight', 'code', 'codeblock', 'code-block', 'snippet', 'prism'],
+};
+
+/** Named shortcode parameters that carry the question, in order of preference. */
+const QUESTION_PARAMS = ['title', 'summary', 'question', 'q', 'header', 'label'];
+const LINK_SHORTCODES = new Set(['ref', 'relref']);
+
+interface Builder {
+  /** The source without a BOM. */
+  text: string;
+  /** The source with escaped shortcodes and every tag outside a Q/A or code region masked. */
+  maskedText: string;
+  lineIndex: LineIndex;
+  blockNames: ReadonlySet<string>;
+  regions: Region[];
+  problems: Array<{ message: string; start: number; end: number }>;
+}
+
+/**
+ * Parses one FAQ Markdown file into faqlint's document model. Never throws on any input:
+ * problems in the source become `parseProblems`.
+ *
+ * Hugo reads shortcodes before Markdown, so faqlint does too: shortcode tags are lexed first,
+ * paired, and masked out (same length, so offsets stay exact) before Markdown is parsed; the
+ * inner content of a Q/A shortcode is parsed on its own, as Hugo renders it.
+ */
+export function parseFaqDocument(path: string, source: string, options: ParseOptions = DEFAULT_PARSE_OPTIONS): FaqDocument {
+  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+  const lineIndex = new LineIndex(text);
+  const problems: Builder['problems'] = [];
+
+  const frontMatterResult = parseFrontMatter(text);
+  problems.push(...frontMatterResult.errors);
+  const bodyStart = frontMatterResult.bodyStart;
+
+  const lexed = lexShortcodes(text, bodyStart);
+  problems.push(...lexed.errors);
+  const blockNames = new Set(options.blockNames);
+  const codeNames = new Set(options.codeShortcodes);
+  const pairing = pairShortcodes(lexed.tags, blockNames);
+  problems.push(...pairing.problems);
+
+  const regions: Region[] = [];
+  const looseTags: ShortcodeTag[] = [...pairing.standalone];
+  const shortcodes: ShortcodeUse[] = [];
+  const useOf = (tag: ShortcodeTag, kind: ShortcodeUse['kind'], end = tag.end): ShortcodeUse => ({
+    name: tag.name,
+    kind,
+    params: tag.params.map((param) => ({ name: param.name, value: param.value, span: lineIndex.span(param.valueStart, param.valueEnd) })),
+    span: lineIndex.span(tag.start, end),
+  });
+  for (const { open, close } of pairing.pairs) {
+    if (blockNames.has(open.name)) {
+      regions.push(shortcodeRegion(open, close, problems));
+      shortcodes.push(useOf(open, 'block', close.end));
+    } else if (codeNames.has(open.name)) {
+      const lang = open.params.find((param) => param.name === undefined || param.name === 'lang')?.value;
+      regions.push({ kind: 'code', syntax: 'shortcode', name: open.name, start: open.start, end: close.end, innerStart: open.end, innerEnd: close.start, question: undefined, lang });
+      shortcodes.push(useOf(open, 'code', close.end));
+    } else {
+      looseTags.push(open, close);
+      shortcodes.push(useOf(open, 'container', close.end));
+    }
+  }
+  for (const tag of pairing.standalone) shortcodes.push(useOf(tag, 'inline'));
+  // Escaped shortcodes show literal `{{< x >}}` text: code-like, never prose.
+  const escapes = lexed.escapes;
+  shortcodes.sort((a, b) => a.span.start.offset - b.span.start.offset);
+
+  // Tags outside regions are masked once for the whole file; regions are masked level by level.
+  const masked = text.split('');
+  for (const range of [...escapes, ...looseTags]) maskRange(masked, text, range.start, range.end);
+  const maskedText = masked.join('');
+  const builder: Builder = { text, maskedText, lineIndex, blockNames, regions, problems };
+
+  const tree: Root = { type: 'root', children: parseLevel(builder, bodyStart, text.length), position: { start: lineIndex.point(0), end: lineIndex.point(text.length) } };
+  const headings = collectHeadings(tree);
+  wrapQuestionHeadings(tree, lineIndex);
+
+  const document: FaqDocument = {
+    path,
+    text,
+    lineIndex,
+    frontMatter: frontMatterResult.frontMatter,
+    tree,
+    headings,
+    sections: [],
+    blocks: [],
+    textRuns: [],
+    links: [],
+    shortcodes,
+    comments: [],
+    parseProblems: [],
+  };
+  collectModel(document, maskedText, lexed.tags, blockNames);
+  document.parseProblems = problems
+    .map((problem): ParseProblem => ({ message: problem.message, span: lineIndex.span(problem.start, problem.end) }))
+    .sort((a, b) => a.span.start.offset - b.span.start.offset);
+  for (const block of document.blocks) {
+    if (block.question === '' && block.syntax !== 'html' && block.syntax !== 'vitepress') {
+      document.parseProblems.push({ message: `The ${block.name} block has an empty question`, span: block.questionSpan });
+    }
+  }
+  return document;
+}
+
+function shortcodeRegion(open: ShortcodeTag, close: ShortcodeTag, problems: Builder['problems']): Region {
+  const named = QUESTION_PARAMS.map((name) => open.params.find((param) => param.name === name)).find((param) => param !== undefined);
+  const param = named ?? open.params.find((candidate) => candidate.name === undefined);
+  if (!param) problems.push({ message: `Shortcode {{${open.delimiter} ${open.name} }} has no question (give it as the first argument or title="…")`, start: open.start, end: open.end });
+  return {
+    kind: 'qa',
+    syntax: 'shortcode',
+    name: open.name,
+    start: open.start,
+    end: close.end,
+    innerStart: open.end,
+    innerEnd: close.start,
+    question: param ? { text: param.value, start: param.valueStart, end: param.valueEnd } : { text: '', start: open.nameEnd, end: open.nameEnd },
+    lang: undefined,
+  };
+}
+
+/** Parses `[start, end)` with its outermost regions masked out, then puts the regions back as nodes. */
+function parseLevel(builder: Builder, start: number, end: number): RootContent[] {
+  const { lineIndex } = builder;
+  let regions = outermostRegions(builder.regions, start, end);
+  let masked = maskLevel(builder, start, end, regions);
+  let tree = parseMarkdownSlice(masked, start, lineIndex);
+
+  // HTML <details> and VitePress containers only show up in the parsed tree; once found they are
+  // masked like shortcode blocks and the level is parsed again, so their answers nest properly.
+  const html = findHtmlDetails(tree, masked, start);
+  const vitepress = findVitepressContainers(masked, start, codeRanges(tree), builder.blockNames);
+  builder.problems.push(...html.problems, ...vitepress.problems);
+  const found = [...html.regions, ...vitepress.regions].filter((region) => !regions.some((known) => region.start < known.end && known.start < region.end));
+  if (found.length > 0) {
+    builder.regions.push(...found);
+    regions = outermostRegions(builder.regions, start, end);
+    masked = maskLevel(builder, start, end, regions);
+    tree = parseMarkdownSlice(masked, start, lineIndex);
+  }
+  for (const region of regions) insertByOffset(tree, regionNode(builder, region), region.start);
+  return tree.children;
+}
+
+/** The level's text with its outermost regions masked, so Markdown sees only what lies between them. */
+function maskLevel(builder: Builder, start: number, end: number, regions: readonly Region[]): string {
+  if (regions.length === 0) return builder.maskedText.slice(start, end);
+  const chars = builder.maskedText.slice(start, end).split('');
+  for (const region of regions) maskRange(chars, builder.text, region.start, region.end, start);
+  return chars.join('');
+}
+
+function codeRanges(tree: Root): Array<{ start: number; end: number }> {
+  const ranges: Array<{ start: number; end: number }> = [];
+  const visit = (node: Nodes): void => {
+    if (node.type === 'code' || node.type === 'html') ranges.push({ start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 });
+    else if ('children' in node) for (const child of node.children) visit(child);
+  };
+  visit(tree);
+  return ranges;
+}
+
+function regionNode(builder: Builder, region: Region): RootContent {
+  const { lineIndex, maskedText: text } = builder;
+  const position = { start: lineIndex.point(region.start), end: lineIndex.point(region.end) };
+  if (region.kind === 'code') {
+    return { type: 'code', lang: region.lang ?? null, meta: null, value: text.slice(region.innerStart, region.innerEnd).replace(/^\r?\n|\r?\n$/g, ''), position };
+  }
+  const question = region.question ?? { text: '', start: region.innerStart, end: region.innerStart };
+  const label: Paragraph = {
+    type: 'paragraph',
+    data: { directiveLabel: true },
+    children: question.text === '' ? [] : [{ type: 'text', value: question.text, position: { start: lineIndex.point(question.start), end: lineIndex.point(question.end) } }],
+    position: { start: lineIndex.point(question.start), end: lineIndex.point(question.end) },
+  };
+  const answer = parseLevel(builder, region.innerStart, region.innerEnd);
+  const node: ContainerDirective = {
+    type: 'containerDirective',
+    name: 'details',
+    attributes: {},
+    children: [label, ...(answer as ContainerDirective['children'])],
+    position,
+    data: { faqSource: { syntax: region.syntax, name: region.name, questionText: question.text, innerStart: region.innerStart, innerEnd: region.innerEnd } } as ContainerDirective['data'],
+  };
+  return node;
+}
+
+const FLOW_CONTAINERS = new Set(['root', 'blockquote', 'listItem', 'containerDirective', 'footnoteDefinition']);
+
+/** Inserts a flow node into the deepest flow container around `offset`, in source order. */
+function insertByOffset(tree: Root, node: RootContent, offset: number): void {
+  let parent: Parent = tree;
+  for (;;) {
+    const inner = parent.children.find(
+      (child) =>
+        FLOW_CONTAINERS.has(child.type) &&
+        (child.position?.start.offset ?? Infinity) <= offset &&
+        offset < (child.position?.end.offset ?? -Infinity) &&
+        !(child.type === 'containerDirective' && child.data && 'faqSource' in child.data),
+    );
+    if (!inner || !('children' in inner)) break;
+    parent = inner as Parent;
+  }
+  let index = parent.children.findIndex((child) => (child.position?.start.offset ?? 0) >= offset);
+  if (index === -1) index = parent.children.length;
+  (parent.children as RootContent[]).splice(index, 0, node);
+}
+
+function plainText(node: Nodes): string {
+  if (node.type === 'text' || node.type === 'inlineCode') return node.value;
+  if (node.type === 'image') return node.alt ?? '';
+  if ('children' in node) return node.children.map((child) => plainText(child)).join('');
+  return '';
+}
+
+const CUSTOM_ID = /\s*\{#([^\s}]+)\}\s*$/;
+
+function headingText(node: MdastHeading): { text: string; explicitId: string | undefined } {
+  const raw = plainText(node).replaceAll(MASK_CHAR, '');
+  const match = CUSTOM_ID.exec(raw);
+  return { text: (match ? raw.slice(0, match.index) : raw).trim(), explicitId: match?.[1] };
+}
+
+function collectHeadings(tree: Root): Heading[] {
+  const headings: Heading[] = [];
+  const visit = (node: Nodes): void => {
+    if (node.type === 'heading') {
+      const { text, explicitId } = headingText(node);
+      headings.push({
+        depth: node.depth,
+        text,
+        explicitId,
+        span: { start: node.position!.start as Span['start'], end: node.position!.end as Span['end'] },
+        isQuestion: /[?？؟]$/.test(text),
+      });
+    } else if ('children' in node) {
+      for (const child of node.children) visit(child);
+    }
+  };
+  visit(tree);
+  return headings;
+}
+
+/** A heading ending in "?" opens a block whose answer runs to the next heading of the same or a higher level. */
+function wrapQuestionHeadings(parent: Parent, lineIndex: LineIndex): void {
+  const children = parent.children as RootContent[];
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i] as RootContent;
+    if (child.type === 'heading' && /[?？؟]$/.test(headingText(child).text)) {
+      let stop = i + 1;
+      while (stop < children.length) {
+        const next = children[stop] as RootContent;
+        if (next.type === 'heading' && next.depth <= child.depth) break;
+        stop++;
+      }
+      const answer = children.slice(i + 1, stop);
+      const last = answer[answer.length - 1] ?? child;
+      const { text } = headingText(child);
+      const contentStart = child.children[0]?.position?.start.offset ?? child.position!.start.offset!;
+      const contentEnd = child.children[child.children.length - 1]?.position?.end.offset ?? contentStart;
+      const label: Paragraph = {
+        type: 'paragraph',
+        data: { directiveLabel: true },
+        children: child.children as Paragraph['children'],
+        position: { start: lineIndex.point(contentStart), end: lineIndex.point(contentEnd) },
+      };
+      const node: ContainerDirective = {
+        type: 'containerDirective',
+        name: 'details',
+        attributes: {},
+        children: [label, ...(answer as ContainerDirective['children'])],
+        position: { start: child.position!.start, end: last.position!.end },
+        data: {
+          faqSource: { syntax: 'heading', name: 'heading', questionText: text, innerStart: child.position!.end.offset!, innerEnd: last.position!.end.offset!, headingDepth: child.depth },
+        } as ContainerDirective['data'],
+      };
+      children.splice(i, stop - i, node);
+      wrapQuestionHeadings(node, lineIndex);
+    } else if ('children' in child && child.type !== 'heading' && child.type !== 'paragraph') {
+      wrapQuestionHeadings(child as Parent, lineIndex);
+    }
+  }
+}
+
+interface FaqSource {
+  syntax: QaBlock['syntax'];
+  name: string;
+  questionText: string;
+  innerStart: number;
+  innerEnd: number;
+}
+
+function faqSourceOf(node: ContainerDirective, blockNames: ReadonlySet<string>, text: string): FaqSource | undefined {
+  const data = node.data as { faqSource?: FaqSource } | undefined;
+  if (data?.faqSource) return data.faqSource;
+  if (!blockNames.has(node.name)) return undefined;
+  // A native `:::details[Q?]` or `:::details{summary="Q?"}` directive.
+  const label = node.children[0]?.data && 'directiveLabel' in node.children[0].data ? node.children[0] : undefined;
+  const attributes = node.attributes ?? {};
+  const fromAttribute = QUESTION_PARAMS.map((name) => attributes[name]).find((value) => typeof value === 'string');
+  const start = node.position!.start.offset!;
+  const firstLineEnd = text.indexOf('\n', start);
+  const body = node.children.filter((child) => child !== label);
+  return {
+    syntax: 'directive',
+    name: node.name,
+    questionText: label ? plainText(label) : (fromAttribute ?? ''),
+    innerStart: body[0]?.position?.start.offset ?? (firstLineEnd === -1 ? node.position!.end.offset! : firstLineEnd + 1),
+    innerEnd: body[body.length - 1]?.position?.end.offset ?? node.position!.end.offset!,
+  };
+}
+
+/** Fills the derived facts (blocks, sections, text runs, links, comments) from the finished tree. */
+function collectModel(document: FaqDocument, masked: string, tags: readonly ShortcodeTag[], blockNames: ReadonlySet<string>): void {
+  const { lineIndex, frontMatter } = document;
+  const codeSpans: Array<{ start: number; end: number }> = [];
+  const shortcodeLinkSpans: Array<{ start: number; end: number }> = [];
+
+  const sections: Section[] = [];
+  const openSection = (heading: Heading | undefined, depth: number, start: number): void => {
+    const previous = sections[sections.length - 1];
+    if (previous) previous.span = lineIndex.span(previous.span.start.offset, start);
+    sections.push({ index: sections.length, heading, depth, span: lineIndex.span(start, document.text.length), blockIndices: [] });
+  };
+  openSection(undefined, 0, 0);
+  const headingByOffset = new Map(document.headings.map((heading) => [heading.span.start.offset, heading]));
+
+  // Comments and <a href> can sit inside a paragraph as inline HTML.
+  const collectInlineHtml = (node: Nodes, blockIndex = -1): void => {
+    if (node.type === 'html') collectHtml(document, masked, node.position?.start.offset ?? 0, node.position?.end.offset ?? 0, blockIndex);
+    else if ('children' in node) for (const child of node.children) collectInlineHtml(child, blockIndex);
+  };
+  const visit = (node: Nodes, blockIndex: number, inQuestion: boolean): void => {
+    const start = node.position?.start.offset ?? 0;
+    const end = node.position?.end.offset ?? start;
+    switch (node.type) {
+      case 'code':
+      case 'inlineCode':
+        codeSpans.push({ start, end });
+        return;
+      case 'html':
+        collectHtml(document, masked, start, end, blockIndex);
+        return;
+      case 'heading': {
+        const heading = headingByOffset.get(start);
+        if (heading && !heading.isQuestion && blockIndex === -1) openSection(heading, node.depth, start);
+        addRun(document, masked, node, 'heading', blockIndex, inQuestion);
+        collectLinks(document, masked, node, blockIndex, shortcodeLinkSpans);
+        collectInlineHtml(node, blockIndex);
+        return;
+      }
+      case 'paragraph':
+      case 'tableCell':
+        addRun(document, masked, node, node.type === 'paragraph' ? (inQuestion ? 'question' : 'paragraph') : 'table-cell', blockIndex, inQuestion);
+        collectLinks(document, masked, node, blockIndex, shortcodeLinkSpans);
+        collectInlineHtml(node, blockIndex);
+        return;
+      case 'definition':
+        document.links.push({ kind: 'definition', destination: node.url, span: lineIndex.span(start, end), destinationSpan: destinationSpan(document, masked, node.url, start, end), blockIndex });
+        return;
+      case 'containerDirective': {
+        const source = faqSourceOf(node, blockNames, masked);
+        if (source) {
+          const index = document.blocks.length;
+          const label = node.children[0]?.data && 'directiveLabel' in node.children[0].data ? node.children[0] : undefined;
+          const questionStart = label?.position?.start.offset ?? start;
+          const questionEnd = label?.position?.end.offset ?? questionStart;
+          const question = source.questionText.replaceAll(MASK_CHAR, '').replace(/\s+/g, ' ').trim();
+          const block: QaBlock = {
+            index,
+            syntax: source.syntax,
+            name: source.name,
+            question,
+            questionSpan: lineIndex.span(questionStart, questionEnd),
+            isQuestion: source.syntax === 'heading' || source.name !== 'details' ? question !== '' : looksLikeQuestion(question),
+            span: lineIndex.span(start, end),
+            answerSpan: lineIndex.span(source.innerStart, Math.max(source.innerStart, source.innerEnd)),
+            answerText: '',
+            sectionIndex: sections.length - 1,
+            node,
+          };
+          node.data = { ...(node.data ?? {}), faq: block } as ContainerDirective['data'];
+          document.blocks.push(block);
+          (sections[sections.length - 1] as Section).blockIndices.push(index);
+          for (const child of node.children) visit(child, index, child === label);
+          block.answerText = document.textRuns
+            .filter((run) => run.blockIndex === index && !run.inQuestion)
+            .map((run) => run.text.trim())
+            .join(' ')
+            .replace(/\s+/g, ' ')
+            .trim();
+          return;
+        }
+        break;
+      }
+      default:
+        break;
+    }
+    if ('children' in node) for (const child of node.children) visit(child, blockIndex, inQuestion);
+  };
+  visit(document.tree, -1, false);
+  document.sections = sections.filter((section, index) => index > 0 || section.blockIndices.length > 0 || sections.length === 1);
+  document.sections.forEach((section, index) => {
+    section.index = index;
+    for (const blockIndex of section.blockIndices) (document.blocks[blockIndex] as QaBlock).sectionIndex = index;
+  });
+
+  collectLinkShortcodes(document, tags, codeSpans, shortcodeLinkSpans);
+  collectFrontMatterRuns(document, frontMatter);
+  document.links.sort((a, b) => a.span.start.offset - b.span.start.offset);
+}
+
+function addRun(document: FaqDocument, masked: string, node: Parent, kind: TextRun['kind'], blockIndex: number, inQuestion: boolean): void {
+  const builder = new TextRunBuilder();
+  collectPhrasing(builder, node.children as Nodes[], masked);
+  const run = builder.finish(kind, blockIndex, inQuestion);
+  if (run) document.textRuns.push(run);
+}
+
+function destinationSpan(document: FaqDocument, masked: string, url: string, start: number, end: number): FaqDocument['links'][number]['span'] {
+  const at = url === '' ? -1 : masked.lastIndexOf(url, end);
+  return at >= start ? document.lineIndex.span(at, at + url.length) : document.lineIndex.span(start, end);
+}
+
+function collectLinks(document: FaqDocument, masked: string, node: Nodes, blockIndex: number, shortcodeLinkSpans: Array<{ start: number; end: number }>): void {
+  if (node.type === 'link' || node.type === 'image') {
+    const start = node.position?.start.offset ?? 0;
+    const end = node.position?.end.offset ?? start;
+    // A destination that is a masked shortcode (`{{< ref … >}}`) is recorded from the shortcode
+    // itself; the enclosing link is remembered so the finding points at the link.
+    if (node.url.includes(MASK_CHAR)) {
+      shortcodeLinkSpans.push({ start, end });
+    } else if (node.type === 'link') {
+      document.links.push({ kind: 'markdown', destination: node.url, span: document.lineIndex.span(start, end), destinationSpan: destinationSpan(document, masked, node.url, start, end), blockIndex });
+    }
+  }
+  if ('children' in node) for (const child of node.children) collectLinks(document, masked, child, blockIndex, shortcodeLinkSpans);
+}
+
+const HTML_COMMENT = /<!--([\s\S]*?)-->/g;
+const HTML_HREF = /<a\s[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
+
+function collectHtml(document: FaqDocument, masked: string, start: number, end: number, blockIndex: number): void {
+  const source = masked.slice(start, end);
+  for (const match of source.matchAll(HTML_COMMENT)) {
+    const at = start + match.index;
+    const comment: HtmlComment = { text: (match[1] ?? '').trim(), span: document.lineIndex.span(at, at + match[0].length) };
+    document.comments.push(comment);
+  }
+  for (const match of source.matchAll(HTML_HREF)) {
+    const destination = match[1] ?? match[2] ?? '';
+    if (destination.includes(MASK_CHAR)) continue;
+    const at = start + match.index;
+    const destinationStart = at + match[0].length - destination.length - 1;
+    document.links.push({
+      kind: 'html',
+      destination,
+      span: document.lineIndex.span(at, at + match[0].length),
+      destinationSpan: document.lineIndex.span(destinationStart, destinationStart + destination.length),
+      blockIndex,
+    });
+  }
+}
+
+function collectLinkShortcodes(
+  document: FaqDocument,
+  tags: readonly ShortcodeTag[],
+  codeSpans: ReadonlyArray<{ start: number; end: number }>,
+  enclosingLinks: ReadonlyArray<{ start: number; end: number }>,
+): void {
+  for (const tag of tags) {
+    if (!LINK_SHORTCODES.has(tag.name) || tag.kind === 'close') continue;
+    if (codeSpans.some((span) => tag.start >= span.start && tag.start < span.end)) continue;
+    const pathParam = tag.params.find((param) => param.name === 'path') ?? tag.params.find((param) => param.name === undefined);
+    if (!pathParam) continue;
+    const innermost = document.blocks.filter((candidate) => candidate.span.start.offset <= tag.start && tag.end <= candidate.span.end.offset).pop();
+    const enclosing = enclosingLinks.find((span) => span.start <= tag.start && tag.end <= span.end);
+    document.links.push({
+      kind: tag.name as 'ref' | 'relref',
+      destination: pathParam.value,
+      span: document.lineIndex.span(enclosing?.start ?? tag.start, enclosing?.end ?? tag.end),
+      destinationSpan: document.lineIndex.span(pathParam.valueStart, pathParam.valueEnd),
+      blockIndex: innermost?.index ?? -1,
+    });
+  }
+}
+
+function collectFrontMatterRuns(document: FaqDocument, frontMatter: FaqDocument['frontMatter']): void {
+  if (!frontMatter) return;
+  for (const entry of frontMatter.entries) {
+    if (typeof entry.value !== 'string' || entry.innerStart === undefined || entry.innerEnd === undefined) continue;
+    const builder = new TextRunBuilder();
+    builder.addText(entry.value, document.text, entry.innerStart, entry.innerEnd);
+    const run = builder.finish('front-matter', -1, false, entry.path.join('.'));
+    if (run) document.textRuns.push(run);
+  }
+}

@@ -1,0 +1,116 @@
+import type { FaqDocument, Span } from '../model/types.js';
+import type { SiteModel } from '../site/site-model.js';
+
+/** Severity as written in config. */
+export type SeverityName = 'off' | 'warn' | 'error';
+
+/** A JSON Schema fragment (draft 2020-12 subset) describing a rule's options object. */
+export type OptionsSchema = Record<string, unknown>;
+
+/** Where a finding also points ("first asked at faq.md:17:1"). */
+export interface RelatedLocation {
+  message: string;
+  path: string;
+  span: Span;
+}
+
+/** What a rule reports; the engine adds rule id, severity and file. */
+export interface RuleReport {
+  message: string;
+  span: Span;
+  related?: RelatedLocation[];
+}
+
+export interface RuleMeta<Options> {
+  /** kebab-case id, also the docs page name. */
+  id: string;
+  /** One sentence: what the rule flags. */
+  description: string;
+  defaultSeverity: Exclude<SeverityName, 'off'>;
+  /** `site` rules see every document of the site at once (duplicates across pages). */
+  scope: 'file' | 'site';
+  /** JSON Schema of the options object; also feeds the config schema and the docs. */
+  optionsSchema: OptionsSchema;
+  defaultOptions: Options;
+  /** Text for the rule's docs page. */
+  docs: {
+    /** Why the problem matters to readers and writers. */
+    rationale: string;
+    /** One line per option. */
+    options?: { [Key in keyof Options]?: string };
+  };
+}
+
+export interface FileRuleContext<Options> {
+  document: FaqDocument;
+  options: Options;
+  site: SiteModel;
+  report(report: RuleReport): void;
+}
+
+export interface SiteRuleContext<Options> {
+  /** Every document of the site that was parsed, reported-on or not, in a stable order. */
+  documents: readonly FaqDocument[];
+  options: Options;
+  site: SiteModel;
+  report(document: FaqDocument, report: RuleReport): void;
+}
+
+/** One example page for a rule: run as a test, and shown in the rule's docs. */
+export interface RuleCase<Options> {
+  /** What the case shows, in a few words. */
+  name: string;
+  /** The whole Markdown file. */
+  code: string;
+  options?: Partial<Options>;
+  /** Path of the file inside `site` (default `faq.md`), for cases that need a site around them. */
+  filePath?: string;
+  /** Fixture folder (relative to the repository) the case is linted in, for link rules. */
+  site?: string;
+}
+
+export interface InvalidRuleCase<Options> extends RuleCase<Options> {
+  /** Every finding the rule must make, in order: message (exact, or a part of it) and start. */
+  errors: Array<{ message: string; line: number; column: number }>;
+}
+
+/** A rule's own cases: text it must not flag, and text it must flag exactly so. */
+export interface RuleExamples<Options> {
+  valid: Array<RuleCase<Options>>;
+  invalid: Array<InvalidRuleCase<Options>>;
+}
+
+export interface FileRuleDefinition<Options> {
+  meta: RuleMeta<Options> & { scope: 'file' };
+  examples: RuleExamples<Options>;
+  check(context: FileRuleContext<Options>): void;
+}
+
+export interface SiteRuleDefinition<Options> {
+  meta: RuleMeta<Options> & { scope: 'site' };
+  examples: RuleExamples<Options>;
+  check(context: SiteRuleContext<Options>): void;
+}
+
+export type RuleDefinition<Options = Record<string, unknown>> = FileRuleDefinition<Options> | SiteRuleDefinition<Options>;
+
+/** Identity function that gives rule authors (and plugin authors) type checking and inference. */
+export function defineRule<Options>(rule: FileRuleDefinition<Options>): FileRuleDefinition<Options> {
+  return rule;
+}
+
+/** As {@link defineRule}, for a rule that needs every page of the site at once. */
+export function defineSiteRule<Options>(rule: SiteRuleDefinition<Options>): SiteRuleDefinition<Options> {
+  return rule;
+}
+
+export function isSiteRule<Options>(rule: RuleDefinition<Options>): rule is SiteRuleDefinition<Options> {
+  return rule.meta.scope === 'site';
+}
+
+/** The one place a rule's documentation URL is built. */
+export const RULE_DOCS_BASE = 'https://github.com/faqlint/faqlint/blob/main/docs/rules/';
+
+export function ruleDocsUrl(id: string): string {
+  return `${RULE_DOCS_BASE}${id}.md`;
+}

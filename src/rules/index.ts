@@ -1,0 +1,13 @@
+import type { RuleDefinition } from './define-rule.js';
+import noDraft from './no-draft.js';
+import noDuplicateQuestion from './no-duplicate-question.js';
+import noPlaceholder from './no-placeholder.js';
+import validGlossaryLink from './valid-glossary-link.js';
+
+/** Every built-in rule, in id order. */
+export const builtinRules: readonly RuleDefinition<never>[] = [
+  noDraft,
+  noDuplicateQuestion,
+  noPlaceholder,
+  validGlossaryLink,
+] as unknown as readonly RuleDefinition<never>[];

@@ -1,0 +1,79 @@
+import levenshtein from 'fast-levenshtein';
+import { defineRule } from './define-rule.js';
+
+/** The closest existing anchor, when one is close enough to be what the writer meant. */
+export function closestAnchor(wanted: string, anchors: readonly string[]): string | undefined {
+  const wantedWords = wanted.toLowerCase().split('-').filter((word) => word !== '');
+  let best: { id: string; score: number } | undefined;
+  for (const id of anchors) {
+    const distance = levenshtein.get(wanted.toLowerCase(), id.toLowerCase());
+    const words = new Set(id.toLowerCase().split('-'));
+    const shared = wantedWords.filter((word) => words.has(word)).length;
+    // Close by spelling, or every word of the link is in the anchor ("content-chunking" → "content-defined-chunking-cdc").
+    const closeSpelling = distance <= Math.max(2, Math.floor(Math.max(wanted.length, id.length) * 0.34));
+    const containsWords = wantedWords.length > 0 && shared === wantedWords.length;
+    if (!closeSpelling && !containsWords) continue;
+    const score = closeSpelling ? distance : 100 + distance;
+    if (!best || score < best.score) best = { id, score };
+  }
+  return best?.id;
+}
+
+export default defineRule<Record<string, never>>({
+  meta: {
+    id: 'valid-glossary-link',
+    description: 'Flags links into the glossary whose #fragment is no term there, and suggests the closest term.',
+    defaultSeverity: 'error',
+    scope: 'file',
+    optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
+    defaultOptions: {},
+    docs: {
+      rationale:
+        'A glossary link whose #fragment matches no term lands at the top of the glossary instead of the definition. The glossary is the page set by "glossary" in .faqlintrc.json (a URL path resolved in every language tree, or a file), or else a page whose path ends in glossary or terms. Fragments are checked against heading IDs made the way the site makes them (Hugo: autoHeadingIDType), explicit {#id}s and HTML ids. Markdown links, reference definitions, HTML <a href> and {{< ref >}}/{{< relref >}} all count.',
+    },
+  },
+  check({ document, site, report }) {
+    for (const link of document.links) {
+      const target = site.resolveLink(document, link);
+      if (!target?.file || target.fragment === undefined || target.fragment === '' || !site.isGlossary(target.file)) continue;
+      const anchors = site.anchorsOf(target.file);
+      if (!anchors || anchors.ids.has(target.fragment)) continue;
+      const suggestion = closestAnchor(target.fragment, [...anchors.ids]);
+      const hint = suggestion ? `; did you mean #${suggestion}?` : '';
+      report({ message: `Glossary term #${target.fragment} does not exist${hint}`, span: link.span });
+    }
+  },
+  examples: {
+    valid: [
+      {
+        name: 'links to existing terms, in every form',
+        site: 'fixtures/rule-sites/glossary',
+        filePath: 'content/en/faq/_index.md',
+        code:
+          '{{< details "What is a pack file?" >}}\nSee [pack files](/docs/reference/terms/#pack-file), [RP](/docs/reference/terms#retention-policy-rp) and [keys]({{< ref "terms/#repository-key" >}}).\n{{< /details >}}\n',
+      },
+      {
+        name: 'a link inside code is not a link',
+        site: 'fixtures/rule-sites/glossary',
+        filePath: 'content/en/faq/_index.md',
+        code: 'Write links like `[x](/docs/reference/terms/#nothing-here)`.\n',
+      },
+    ],
+    invalid: [
+      {
+        name: 'a term that is not there, with a suggestion',
+        site: 'fixtures/rule-sites/glossary',
+        filePath: 'content/en/faq/_index.md',
+        code: 'Chunks are cut by [CDC](/docs/reference/terms/#content-chunking).\n',
+        errors: [{ message: 'Glossary term #content-chunking does not exist; did you mean #content-defined-chunking-cdc?', line: 1, column: 19 }],
+      },
+      {
+        name: 'a ref shortcode to a missing term',
+        site: 'fixtures/rule-sites/glossary',
+        filePath: 'content/en/faq/_index.md',
+        code: 'See [the key]({{< ref "terms/#repository-keys" >}}).\n',
+        errors: [{ message: 'did you mean #repository-key?', line: 1, column: 5 }],
+      },
+    ],
+  },
+});

@@ -1,0 +1,319 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FaqDocument, Link } from '../model/types.js';
+import { HeadingIdRegistry, type HeadingIdStyle } from './heading-ids.js';
+import { findHugoSiteRoot, loadHugoConfig, type ConfigProblem, type HugoSiteConfig } from './hugo-config.js';
+
+/** One language's content folder and the URL prefix its pages get. */
+export interface ContentTree {
+  lang: string;
+  /** Absolute folder. */
+  dir: string;
+  /** `''` or `/nl`: what goes before every page URL of this tree. */
+  urlPrefix: string;
+}
+
+/** Where a link points, once resolved the way the site generator resolves it. */
+export interface LinkTarget {
+  /** Absolute path of the page file, when a page was found. */
+  file: string | undefined;
+  /** The path part as resolved (a URL path for Hugo sites, a file path otherwise). */
+  resolvedPath: string;
+  /** Fragment without `#`, or undefined. */
+  fragment: string | undefined;
+}
+
+/** A page's anchors: heading IDs as the generator makes them, and explicit `id`s. */
+export interface PageAnchors {
+  ids: Set<string>;
+  /** Anchors in document order with their heading text, for suggestions and duplicate checks. */
+  list: Array<{ id: string; text: string; line: number; column: number }>;
+}
+
+const CONTENT_EXTENSIONS = ['.md', '.markdown'];
+
+/**
+ * What faqlint knows about the site around the linted files: whether it is a Hugo site, its
+ * content trees, page URLs, link resolution, and glossary pages.
+ */
+export class SiteModel {
+  readonly glossaryFiles: string[];
+  private readonly anchorCache = new Map<string, PageAnchors>();
+
+  private constructor(
+    /** Absolute site root (Hugo root, or the config's folder / the working directory). */
+    readonly root: string,
+    readonly hugo: HugoSiteConfig | undefined,
+    readonly trees: ContentTree[],
+    readonly problems: ConfigProblem[],
+    glossarySetting: string | undefined,
+    private readonly loadDocument: (file: string) => FaqDocument | undefined,
+  ) {
+    this.glossaryFiles = this.findGlossaries(glossarySetting);
+  }
+
+  /**
+   * Builds the site model for files under `startDir`. `glossary` is the config setting (a URL
+   * path resolved in every language tree, or a file path relative to `configDir`).
+   */
+  static load(options: {
+    startDir: string;
+    configDir: string | undefined;
+    glossary: string | undefined;
+    loadDocument: (file: string) => FaqDocument | undefined;
+  }): SiteModel {
+    const hugoRoot = findHugoSiteRoot(path.resolve(options.startDir));
+    if (hugoRoot) {
+      const { config, problems } = loadHugoConfig(hugoRoot);
+      const multilingual = config.languages.length > 1;
+      const trees = config.languages.map((language) => ({
+        lang: language.code,
+        dir: language.contentDir,
+        urlPrefix:
+          language.code !== config.defaultContentLanguage
+            ? multilingual
+              ? `/${language.code}`
+              : ''
+            : config.defaultContentLanguageInSubdir
+              ? `/${language.code}`
+              : '',
+      }));
+      return new SiteModel(hugoRoot, config, trees, problems, options.glossary, options.loadDocument);
+    }
+    const root = path.resolve(options.configDir ?? options.startDir);
+    return new SiteModel(root, undefined, [{ lang: '', dir: root, urlPrefix: '' }], [], options.glossary, options.loadDocument);
+  }
+
+  get headingIdStyle(): HeadingIdStyle {
+    return this.hugo?.headingIdStyle ?? 'github';
+  }
+
+  /** The content tree (language) a file belongs to; undefined for files outside every tree. */
+  treeOf(file: string): ContentTree | undefined {
+    const absolute = path.resolve(file);
+    return this.trees
+      .filter((tree) => absolute === tree.dir || absolute.startsWith(tree.dir + path.sep))
+      .sort((a, b) => b.dir.length - a.dir.length)[0];
+  }
+
+  /** The URL path Hugo serves a content file at (`/docs/reference/terms/`); undefined outside Hugo content. */
+  pageUrl(file: string): string | undefined {
+    const tree = this.hugo ? this.treeOf(file) : undefined;
+    if (!tree) return undefined;
+    const relative = path.relative(tree.dir, path.resolve(file)).split(path.sep).join('/');
+    const withoutExtension = relative.replace(/\.[^./]+$/, '');
+    const segments = withoutExtension.split('/').filter((segment) => segment !== '');
+    const last = segments[segments.length - 1];
+    if (last === 'index' || last === '_index') segments.pop();
+    const joined = segments.join('/').toLowerCase().replace(/\s+/g, '-');
+    return `${tree.urlPrefix}/${joined}${joined === '' ? '' : '/'}`;
+  }
+
+  /** Resolves a link from `document` to a page file and fragment. External links give undefined. */
+  resolveLink(document: FaqDocument, link: Link): LinkTarget | undefined {
+    const destination = link.destination.trim();
+    if (destination === '' || /^[a-z][a-z0-9+.-]*:/i.test(destination) || destination.startsWith('//')) return undefined;
+    const hashAt = destination.indexOf('#');
+    const pathPart = (hashAt === -1 ? destination : destination.slice(0, hashAt)).replace(/\?.*$/, '');
+    const fragment = hashAt === -1 ? undefined : decodeFragment(destination.slice(hashAt + 1));
+    if (pathPart === '') return { file: path.resolve(document.path), resolvedPath: '', fragment };
+    if (link.kind === 'ref' || link.kind === 'relref') {
+      return { file: this.resolveRef(document.path, pathPart), resolvedPath: pathPart, fragment };
+    }
+    return { ...this.resolvePath(document.path, decodeSafely(pathPart)), fragment };
+  }
+
+  private resolvePath(fromFile: string, target: string): { file: string | undefined; resolvedPath: string } {
+    const tree = this.treeOf(fromFile);
+    const pageUrl = this.pageUrl(fromFile);
+    // A link to a Markdown file is a file link everywhere; Hugo sites may use them too.
+    if (/\.(md|markdown)$/i.test(target) && !target.startsWith('/')) {
+      const file = path.resolve(path.dirname(fromFile), target);
+      return { file: existingFile([file]), resolvedPath: file };
+    }
+    if (this.hugo && tree && pageUrl !== undefined) {
+      const urlPath = new URL(target, `https://site.invalid${pageUrl}`).pathname;
+      return { file: this.fileForUrl(urlPath, tree), resolvedPath: urlPath };
+    }
+    const base = target.startsWith('/') ? this.root : path.dirname(path.resolve(fromFile));
+    const file = path.join(base, target);
+    return { file: existingFile(pageCandidates(file)), resolvedPath: file };
+  }
+
+  /** The page file served at `urlPath` in `tree`'s language (or any tree whose prefix matches). */
+  fileForUrl(urlPath: string, preferred?: ContentTree): string | undefined {
+    const trees = preferred ? [preferred, ...this.trees.filter((tree) => tree !== preferred)] : this.trees;
+    for (const tree of trees) {
+      let rest = decodeSafely(urlPath);
+      if (tree.urlPrefix !== '') {
+        if (rest !== tree.urlPrefix && !rest.startsWith(`${tree.urlPrefix}/`)) continue;
+        rest = rest.slice(tree.urlPrefix.length);
+      } else if (this.trees.some((other) => other.urlPrefix !== '' && rest.startsWith(`${other.urlPrefix}/`))) {
+        continue;
+      }
+      const found = existingFile(pageCandidates(path.join(tree.dir, rest)));
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** Hugo's `ref` lookup (HUGO.md §4): relative to the page, then from the content root, then by base name. */
+  resolveRef(fromFile: string, ref: string): string | undefined {
+    const tree = this.treeOf(fromFile) ?? this.trees[0];
+    if (!tree) return undefined;
+    const normalized = ref.replace(/\\/g, '/').replace(/\/+$/, '').toLowerCase();
+    const absoluteFrom = path.resolve(fromFile);
+    const isSection = path.basename(absoluteFrom).startsWith('_index.');
+    const baseDir = isSection || path.basename(absoluteFrom).startsWith('index.') ? path.dirname(path.dirname(absoluteFrom)) : path.dirname(absoluteFrom);
+    const sectionDir = isSection ? path.dirname(absoluteFrom) : baseDir;
+    const candidates: string[] = [];
+    if (!normalized.startsWith('/')) candidates.push(path.join(sectionDir, normalized));
+    if (!normalized.startsWith('.')) candidates.push(path.join(tree.dir, normalized));
+    for (const candidate of candidates) {
+      const found = existingFile(pageCandidates(candidate));
+      if (found) return found;
+    }
+    if (!normalized.replace(/^\//, '').includes('/')) {
+      const name = normalized.replace(/^\//, '').replace(/\.(md|markdown)$/, '');
+      const matches = this.contentFiles(tree).filter((file) => pageBaseName(file) === name);
+      if (matches.length === 1) return matches[0];
+    }
+    return undefined;
+  }
+
+  private readonly contentFileCache = new Map<string, string[]>();
+
+  /** Every Markdown content file of a tree (paths only; nothing is parsed). */
+  contentFiles(tree: ContentTree): string[] {
+    let files = this.contentFileCache.get(tree.dir);
+    if (!files) {
+      files = listMarkdown(tree.dir);
+      this.contentFileCache.set(tree.dir, files);
+    }
+    return files;
+  }
+
+  /** Anchors of a page: heading IDs per the site's style, explicit `{#id}`s and HTML ids. */
+  anchorsOf(file: string): PageAnchors | undefined {
+    const absolute = path.resolve(file);
+    const cached = this.anchorCache.get(absolute);
+    if (cached) return cached;
+    const document = this.loadDocument(absolute);
+    if (!document) return undefined;
+    const registry = new HeadingIdRegistry(this.headingIdStyle);
+    const anchors: PageAnchors = { ids: new Set(), list: [] };
+    for (const heading of document.headings) {
+      if (!this.hugo?.autoHeadingID && this.hugo && heading.explicitId === undefined) continue;
+      const id = registry.add(heading.text, heading.explicitId);
+      anchors.ids.add(id);
+      anchors.list.push({ id, text: heading.text, line: heading.span.start.line, column: heading.span.start.column });
+    }
+    for (const match of document.text.matchAll(/<a\s[^>]*?\b(?:id|name)\s*=\s*["']([^"']+)["']|\{#([\w:.-]+)\}/g)) {
+      const id = match[1] ?? match[2];
+      if (id && !anchors.ids.has(id)) {
+        anchors.ids.add(id);
+        const point = document.lineIndex.point(match.index);
+        anchors.list.push({ id, text: id, line: point.line, column: point.column });
+      }
+    }
+    this.anchorCache.set(absolute, anchors);
+    return anchors;
+  }
+
+  /** Whether `file` is one of the site's glossary pages. */
+  isGlossary(file: string | undefined): boolean {
+    return file !== undefined && this.glossaryFiles.includes(path.resolve(file));
+  }
+
+  private findGlossaries(setting: string | undefined): string[] {
+    if (setting === undefined) {
+      // No setting: a page whose URL or file name ends in "glossary" or "terms".
+      return this.trees.flatMap((tree) =>
+        this.contentFiles(tree).filter((file) => /^(glossary|terms)$/i.test(pageBaseName(file))),
+      );
+    }
+    if (/\.(md|markdown)$/i.test(setting)) {
+      const file = path.resolve(this.root, setting.replace(/^\//, ''));
+      if (!fs.existsSync(file)) {
+        this.problems.push({ file, message: `The glossary file "${setting}" does not exist` });
+        return [];
+      }
+      return [file];
+    }
+    const found = this.trees.map((tree) =>
+      this.hugo ? this.fileForUrl(`${tree.urlPrefix}${setting.startsWith('/') ? '' : '/'}${setting}`, tree) : existingFile(pageCandidates(path.join(tree.dir, setting))),
+    );
+    const files = found.filter((file): file is string => file !== undefined);
+    if (files.length === 0) {
+      const where = this.trees.map((tree) => path.relative(process.cwd(), tree.dir) || '.').join(', ');
+      this.problems.push({ file: this.root, message: `The glossary "${setting}" matches no page in ${where}` });
+    }
+    return [...new Set(files)];
+  }
+}
+
+function decodeSafely(value: string): string {
+  try {
+    return decodeURI(value);
+  } catch {
+    return value;
+  }
+}
+
+function decodeFragment(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+/** The files a page path may be served from: `x.md`, `x/index.md`, `x/_index.md` (and `.markdown`, README for plain sites). */
+function pageCandidates(target: string): string[] {
+  const trimmed = target.replace(/[\\/]+$/, '');
+  const candidates: string[] = [];
+  if (/\.(md|markdown)$/i.test(trimmed)) candidates.push(trimmed);
+  for (const extension of CONTENT_EXTENSIONS) {
+    candidates.push(`${trimmed}${extension}`, path.join(trimmed, `index${extension}`), path.join(trimmed, `_index${extension}`));
+  }
+  candidates.push(path.join(trimmed, 'README.md'));
+  return candidates;
+}
+
+function existingFile(candidates: readonly string[]): string | undefined {
+  for (const candidate of candidates) {
+    try {
+      if (fs.statSync(candidate).isFile()) return path.resolve(candidate);
+    } catch {
+      // Not there: try the next form.
+    }
+  }
+  return undefined;
+}
+
+/** A page's own name: its file name, or its bundle folder for index/_index files. */
+function pageBaseName(file: string): string {
+  const base = path.basename(file).replace(/\.[^.]+$/, '').toLowerCase();
+  return base === 'index' || base === '_index' ? path.basename(path.dirname(file)).toLowerCase() : base;
+}
+
+function listMarkdown(dir: string): string[] {
+  const files: string[] = [];
+  const walk = (current: string, depth: number): void => {
+    if (depth > 64) return;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(current, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const full = path.join(current, entry.name);
+      if (entry.isDirectory()) walk(full, depth + 1);
+      else if (entry.isFile() && CONTENT_EXTENSIONS.some((extension) => entry.name.toLowerCase().endsWith(extension))) files.push(full);
+    }
+  };
+  walk(dir, 0);
+  return files.sort();
+}
