@@ -6,7 +6,9 @@ import { formatters } from '../formatters/index.js';
 import { modelToJson } from '../model/print-model.js';
 import { DEFAULT_PARSE_OPTIONS, parseFaqDocument } from '../parse/document.js';
 import type { SeverityName } from '../rules/define-rule.js';
+import { ruleDocsUrl } from '../rules/define-rule.js';
 import { builtinRules } from '../rules/index.js';
+import type { FormatterRuleInfo } from '../formatters/types.js';
 import { readSource } from '../engine/read-source.js';
 import { VERSION } from '../version.js';
 
@@ -59,6 +61,15 @@ function parseRuleOption(values: readonly string[] | undefined): Record<string, 
     overrides[match[1] as string] = match[2] as SeverityName;
   }
   return overrides;
+}
+
+/** The rule table formatters get: built-in rules plus the engine's own ids. */
+function formatterRules(): FormatterRuleInfo[] {
+  return [
+    ...builtinRules.map((rule) => ({ id: rule.meta.id, description: rule.meta.description, defaultSeverity: rule.meta.defaultSeverity, docsUrl: ruleDocsUrl(rule.meta.id) })),
+    { id: 'parse-error', description: 'A problem in the source that faqlint could not read as written (unclosed shortcode, broken front matter).', defaultSeverity: 'error', docsUrl: ruleDocsUrl('parse-error') },
+    { id: 'rule-error', description: 'A rule crashed on this file; other rules still ran.', defaultSeverity: 'error', docsUrl: ruleDocsUrl('rule-error') },
+  ];
 }
 
 function listRules(io: CliIo): number {
@@ -146,7 +157,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const explicitColor = argv.includes('--color') ? true : argv.includes('--no-color') ? false : undefined;
   const color = explicitColor ?? (io.isTTY && io.env.NO_COLOR === undefined && io.env.TERM !== 'dumb');
   const formatter = formatters[options.format] as NonNullable<(typeof formatters)[string]>;
-  const output = formatter(results, { cwd: io.cwd, color });
+  const output = formatter(results, { cwd: io.cwd, color, rules: formatterRules(), version: VERSION });
   if (output !== '') io.stdout(output.endsWith('\n') ? output : `${output}\n`);
 
   for (const problem of run.internalErrors) io.stderr(`faqlint: ${problem}\n`);

@@ -1,10 +1,22 @@
 import type { LintResult } from '../engine/results.js';
 
+/** What formatters know about a rule (for SARIF's rule table and docs links). */
+export interface FormatterRuleInfo {
+  id: string;
+  description: string;
+  defaultSeverity: 'warn' | 'error';
+  docsUrl: string;
+}
+
 export interface FormatterContext {
-  /** Folder that file paths are shown relative to. */
+  /** Folder that file paths are shown relative to (and SARIF's %SRCROOT%). */
   cwd: string;
   /** Whether to use ANSI colours (stylish only). */
   color: boolean;
+  /** Every rule that could have reported, including `parse-error` and `rule-error`. */
+  rules: readonly FormatterRuleInfo[];
+  /** faqlint's version. */
+  version: string;
 }
 
 /** A pure function from results to text. */

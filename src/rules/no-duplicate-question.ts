@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { FaqDocument, QaBlock } from '../model/types.js';
 import { normalizeQuestion } from '../text/normalize.js';
+import { quoteExcerpt } from '../text/quote.js';
 import { defineSiteRule } from './define-rule.js';
 
 export interface NoDuplicateQuestionOptions {
@@ -49,7 +50,7 @@ export default defineSiteRule<NoDuplicateQuestionOptions>({
           continue;
         }
         report(document, {
-          message: `Duplicate question "${block.question}": also asked at ${where(site.root, first.document, first.block)}`,
+          message: `Duplicate question "${quoteExcerpt(block.question)}": also asked at ${where(site.root, first.document, first.block)}`,
           span: block.questionSpan,
           related: [{ message: 'first asked here', path: first.document.path, span: first.block.questionSpan }],
         });

@@ -1,6 +1,7 @@
 import type { TextRun } from '../model/types.js';
 import { findFiller } from '../text/lorem.js';
 import { findPlaceholder } from '../text/placeholders.js';
+import { quoteExcerpt } from '../text/quote.js';
 import { defineRule } from './define-rule.js';
 
 export interface NoPlaceholderOptions {
@@ -18,10 +19,6 @@ export interface NoPlaceholderOptions {
 
 const MAX_PATTERN_LENGTH = 200;
 
-function quote(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > 60 ? `${flat.slice(0, 57)}…` : flat;
-}
 
 /** Where a run's part `[start, end)` is in the source. */
 function runSpan(run: TextRun, start: number, end: number): [number, number] {
@@ -86,9 +83,9 @@ export default defineRule<NoPlaceholderOptions>({
       const placeholder = findPlaceholder(run.text, extra, options.allow);
       let finding: { start: number; end: number; message: string } | undefined;
       if (filler && (!placeholder || filler.start <= placeholder.start)) {
-        finding = { start: filler.start, end: filler.end, message: `Lorem-ipsum filler text: "${quote(run.text.slice(filler.start, filler.end))}"` };
+        finding = { start: filler.start, end: filler.end, message: `Lorem-ipsum filler text: "${quoteExcerpt(run.text.slice(filler.start, filler.end))}"` };
       } else if (placeholder) {
-        finding = { start: placeholder.start, end: placeholder.end, message: `Placeholder text: "${quote(placeholder.text)}"` };
+        finding = { start: placeholder.start, end: placeholder.end, message: `Placeholder text: "${quoteExcerpt(placeholder.text)}"` };
       }
       if (!finding) continue;
       const where = run.kind === 'front-matter' ? ` in front-matter field "${run.frontMatterKey}"` : '';
@@ -106,7 +103,7 @@ export default defineRule<NoPlaceholderOptions>({
       const raw = document.text.slice(comment.span.start.offset, comment.span.end.offset);
       const textStart = comment.span.start.offset + raw.indexOf(comment.text);
       report({
-        message: `Placeholder text in an HTML comment: "${quote(placeholder.text)}"`,
+        message: `Placeholder text in an HTML comment: "${quoteExcerpt(placeholder.text)}"`,
         span: document.lineIndex.span(textStart + placeholder.start, textStart + placeholder.end),
       });
     }
