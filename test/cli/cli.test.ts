@@ -53,9 +53,11 @@ describe('the example site', () => {
       '29:14 no-duplicate-question 2', // repeat in the same section
       '30:1 no-placeholder 2',
       '86:88 valid-glossary-link 2',
+      '89:14 no-empty-answer 2', // the answer is only "TODO: …"
       '90:1 no-placeholder 2', // TODO:
       '93:14 no-duplicate-question 2', // asked in a second section
       '94:1 no-placeholder 2',
+      '109:14 no-empty-answer 2', // the answer is only a placeholder
       '110:1 no-placeholder 2', // [Add answer here]
       '113:14 no-duplicate-question 2', // and a third
     ]);
@@ -63,7 +65,7 @@ describe('the example site', () => {
       'Duplicate question "What is the difference between a snapshot and a backup set?": also asked at content/en/faq/_index.md:17:14',
     );
     expect(faq.messages[6]?.message).toBe('Glossary term #content-chunking does not exist; did you mean #content-defined-chunking-cdc?');
-    expect(faq).toMatchObject({ errorCount: 11, warningCount: 1 });
+    expect(faq).toMatchObject({ errorCount: 13, warningCount: 1 });
     for (const other of results.slice(0, 3)) expect(other.messages).toEqual([]);
   });
 
@@ -75,7 +77,7 @@ describe('the example site', () => {
     expect(lines[2]).toMatch(/^ {5}3:1 {2}error {4}Front-matter field "description" is empty +no-placeholder$/);
     expect(lines[4]).toMatch(/^ {5}6:1 {2}warning {2}The page is a draft \(draft: true\): Hugo will not publish it +no-draft$/);
     expect(result.stdout).not.toMatch(/\u001b\[/);
-    expect(result.stdout.trimEnd().split('\n').at(-1)).toBe('✖ 12 problems (11 errors, 1 warning)');
+    expect(result.stdout.trimEnd().split('\n').at(-1)).toBe('✖ 14 problems (13 errors, 1 warning)');
   });
 
   it('colours the output with --color, and not with NO_COLOR', async () => {
@@ -146,7 +148,7 @@ describe('exit codes and messages', () => {
   it('lists the rules', async () => {
     const result = await faqlint(['rules'], cli);
     expect(result.code).toBe(0);
-    expect(result.stdout.split('\n').map((line) => line.split(/\s+/)[0])).toEqual(['no-draft', 'no-duplicate-question', 'no-placeholder', 'valid-glossary-link', '']);
+    expect(result.stdout.split('\n').map((line) => line.split(/\s+/)[0])).toEqual(['no-draft', 'no-duplicate-question', 'no-empty-answer', 'no-placeholder', 'question-format', 'valid-glossary-link', '']);
     expect(result.stdout).toMatch(/^no-draft +warn +Flags pages/m);
   });
 
