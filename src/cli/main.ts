@@ -51,6 +51,7 @@ interface CliOptions {
   maxWarnings?: number;
   quiet?: boolean;
   rule?: string[];
+  reportUnusedDisableDirectives?: boolean;
 }
 
 function parseRuleOption(values: readonly string[] | undefined): Record<string, SeverityName> {
@@ -69,6 +70,7 @@ function formatterRules(): FormatterRuleInfo[] {
     ...builtinRules.map((rule) => ({ id: rule.meta.id, description: rule.meta.description, defaultSeverity: rule.meta.defaultSeverity, docsUrl: ruleDocsUrl(rule.meta.id) })),
     { id: 'parse-error', description: 'A problem in the source that faqlint could not read as written (unclosed shortcode, broken front matter).', defaultSeverity: 'error', docsUrl: ruleDocsUrl('parse-error') },
     { id: 'rule-error', description: 'A rule crashed on this file; other rules still ran.', defaultSeverity: 'error', docsUrl: ruleDocsUrl('rule-error') },
+    { id: 'unused-disable-directive', description: 'A faqlint-disable comment that silences no problem.', defaultSeverity: 'warn', docsUrl: ruleDocsUrl('unused-disable-directive') },
   ];
 }
 
@@ -126,6 +128,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return parsed;
     })
     .option('--quiet', 'report errors only')
+    .option('--report-unused-disable-directives', 'report faqlint-disable comments that silence nothing, as errors')
     .option('--color', 'force coloured output')
     .option('--no-color', 'never colour the output')
     .option('--print-model <file>', 'print the parsed document model of one file as JSON and exit')
@@ -149,6 +152,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     configFile: options.config,
     noConfigLookup: options.configLookup === false,
     ruleOverrides: parseRuleOption(options.rule),
+    ...(options.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: 'error' as const } : {}),
   });
   let results = run.results;
   if (options.quiet) {

@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import type { SeverityName } from '../rules/define-rule.js';
-import type { RuleDefinition } from '../rules/define-rule.js';
+import type { RuleDefinition, SeverityName } from '../rules/define-rule.js';
 import { buildConfigSchema } from './schema.js';
 
 /** A rule's setting as written: a severity, or a severity with options. */
@@ -17,6 +16,8 @@ export interface FaqlintConfig {
   /** Globs (relative to the config file) of files never linted. */
   ignore?: string[];
   shortcodes?: { blocks?: string[]; code?: string[] };
+  /** Report inline disable comments that silence nothing. */
+  reportUnusedDisableDirectives?: SeverityName;
 }
 
 /** A configuration that was found and read. */

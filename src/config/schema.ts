@@ -42,6 +42,10 @@ export function buildConfigSchema(rules: readonly RuleDefinition<never>[]): Reco
         },
       },
       rules: { type: 'object', additionalProperties: false, properties: ruleProperties },
+      reportUnusedDisableDirectives: {
+        enum: ['off', 'warn', 'error'],
+        description: 'Report <!-- faqlint-disable --> comments that silence no problem.',
+      },
     },
   };
 }

@@ -9,6 +9,9 @@ interface Directive {
   rules: string[];
   line: number;
   endLine: number;
+  span: { line: number; column: number; endLine: number; endColumn: number };
+  /** The comment's text, for messages. */
+  text: string;
 }
 
 const DIRECTIVE = /^faqlint-(disable-next-line|disable-line|disable-file|disable|enable)\b\s*([\s\S]*)$/;
@@ -26,6 +29,8 @@ export function parseDirectives(document: FaqDocument): Directive[] {
       rules: list.split(/[\s,]+/).filter((rule) => rule !== ''),
       line: comment.span.start.line,
       endLine: comment.span.end.line,
+      span: { line: comment.span.start.line, column: comment.span.start.column, endLine: comment.span.end.line, endColumn: comment.span.end.column },
+      text: comment.text,
     });
   }
   return directives;
@@ -35,44 +40,61 @@ function covers(rules: readonly string[], ruleId: string): boolean {
   return rules.length === 0 || rules.includes(ruleId);
 }
 
-/** Drops the messages that inline comments silence. */
-export function applyInlineDirectives(document: FaqDocument, messages: LintMessage[]): LintMessage[] {
-  const directives = parseDirectives(document);
-  if (directives.length === 0) return messages;
-  return messages.filter((message) => !isSilenced(message, directives));
+/** The messages left after inline comments silenced some, and the directives that silenced nothing. */
+export interface DirectiveOutcome {
+  kept: LintMessage[];
+  unused: Array<{ line: number; column: number; endLine: number; endColumn: number; text: string }>;
 }
 
-function isSilenced(message: LintMessage, directives: readonly Directive[]): boolean {
-  // Block disables: the state at the message's line is the last disable/enable before it.
-  let disabledAll = false;
-  const disabled = new Set<string>();
+/** Drops the messages that inline comments silence, and notes directives that silenced nothing. */
+export function applyInlineDirectives(document: FaqDocument, messages: LintMessage[]): DirectiveOutcome {
+  const directives = parseDirectives(document);
+  if (directives.length === 0) return { kept: messages, unused: [] };
+  const used = new Set<Directive>();
+  const kept = messages.filter((message) => {
+    const silencer = silencedBy(message, directives);
+    if (silencer) used.add(silencer);
+    return silencer === undefined;
+  });
+  const unused = directives
+    .filter((directive) => directive.kind !== 'enable' && !used.has(directive))
+    .map((directive) => ({ ...directive.span, text: directive.text }));
+  return { kept, unused };
+}
+
+/** The directive that silences `message`, if any. */
+function silencedBy(message: LintMessage, directives: readonly Directive[]): Directive | undefined {
+  // Block disables: the state at the message's line is set by the disables and enables before it.
+  let allBy: Directive | undefined;
+  const byRule = new Map<string, Directive>();
   const enabledAfterAll = new Set<string>();
   for (const directive of directives) {
-    if (directive.kind === 'disable-file' && covers(directive.rules, message.ruleId)) return true;
-    if (directive.kind === 'disable-line' && directive.line === message.line && covers(directive.rules, message.ruleId)) return true;
-    if (directive.kind === 'disable-next-line' && directive.endLine + 1 === message.line && covers(directive.rules, message.ruleId)) return true;
+    const applies = covers(directive.rules, message.ruleId);
+    if (directive.kind === 'disable-file' && applies) return directive;
+    if (directive.kind === 'disable-line' && directive.line === message.line && applies) return directive;
+    if (directive.kind === 'disable-next-line' && directive.endLine + 1 === message.line && applies) return directive;
     if (directive.line > message.line) continue;
     if (directive.kind === 'disable') {
       if (directive.rules.length === 0) {
-        disabledAll = true;
+        allBy = directive;
         enabledAfterAll.clear();
       } else {
         for (const rule of directive.rules) {
-          disabled.add(rule);
+          byRule.set(rule, directive);
           enabledAfterAll.delete(rule);
         }
       }
     } else if (directive.kind === 'enable') {
       if (directive.rules.length === 0) {
-        disabledAll = false;
-        disabled.clear();
+        allBy = undefined;
+        byRule.clear();
       } else {
         for (const rule of directive.rules) {
-          disabled.delete(rule);
-          if (disabledAll) enabledAfterAll.add(rule);
+          byRule.delete(rule);
+          if (allBy) enabledAfterAll.add(rule);
         }
       }
     }
   }
-  return (disabledAll && !enabledAfterAll.has(message.ruleId)) || disabled.has(message.ruleId);
+  return byRule.get(message.ruleId) ?? (allBy && !enabledAfterAll.has(message.ruleId) ? allBy : undefined);
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import {
   ConfigError,
+  displayPath,
   findConfigFile,
   loadConfigFile,
   severityName,
@@ -32,6 +33,8 @@ export interface LintOptions {
   noConfigLookup?: boolean;
   /** Severity overrides that win over the config (`--rule id:severity`). */
   ruleOverrides?: Record<string, SeverityName>;
+  /** Report `<!-- faqlint-disable -->` comments that silence nothing (overrides the config). */
+  reportUnusedDisableDirectives?: SeverityName;
   /** Lint this text as if it were the file at `filePath` (relative to cwd), instead of `patterns`. */
   stdin?: { text: string; filePath: string };
 }
@@ -62,13 +65,18 @@ export function loadConfig(options: Pick<LintOptions, 'cwd' | 'configFile' | 'co
   return found ? loadConfigFile(found, builtinRules) : { config: {}, file: undefined, dir: cwd };
 }
 
-function activeRules(config: FaqlintConfig, overrides: Record<string, SeverityName>): ActiveRule[] {
+function activeRules(config: FaqlintConfig, overrides: Record<string, SeverityName>, configSource: string): ActiveRule[] {
   const active: ActiveRule[] = [];
   for (const rule of builtinRules) {
     const setting: RuleSetting | undefined = config.rules?.[rule.meta.id];
     const [written, userOptions] = Array.isArray(setting) ? [setting[0], setting[1] ?? {}] : [setting, {}];
     const severity = overrides[rule.meta.id] ?? (written === undefined ? rule.meta.defaultSeverity : severityName(written));
     if (severity === 'off') continue;
+    const problems = rule.meta.validateOptions?.({ ...(rule.meta.defaultOptions as object), ...userOptions } as never) ?? [];
+    if (problems.length > 0) {
+      const [key, message] = problems[0] as [string, string];
+      throw new ConfigError(`${configSource}: invalid configuration: rules.${rule.meta.id}[1].${key}: ${message}`);
+    }
     active.push({
       rule,
       severity: severity === 'error' ? 2 : 1,
@@ -96,7 +104,7 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const loaded = loadConfig({ ...options, cwd });
   const { config } = loaded;
-  const rules = activeRules(config, options.ruleOverrides ?? {});
+  const rules = activeRules(config, options.ruleOverrides ?? {}, loaded.file ? displayPath(loaded.file) : 'config');
   const parseOptions = parseOptionsFrom(config);
   const patterns = options.patterns && options.patterns.length > 0 ? options.patterns : ['.'];
 
@@ -196,6 +204,7 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
     }
   }
 
+  const unusedDirectiveSeverity = options.reportUnusedDisableDirectives ?? config.reportUnusedDisableDirectives ?? 'off';
   const results = files.map((file) => {
     const list = messages.get(file) ?? [];
     const unreadableReason = unreadable.get(file);
@@ -208,7 +217,21 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
     for (const problem of readProblems.get(file) ?? []) {
       list.push({ ruleId: 'parse-error', severity: 2, message: problem.message, ...spanFields(document.lineIndex.span(problem.offset, problem.offset + 1)) });
     }
-    return finishResult(file, applyInlineDirectives(document, list));
+    const { kept, unused } = applyInlineDirectives(document, list);
+    if (unusedDirectiveSeverity !== 'off') {
+      for (const directive of unused) {
+        kept.push({
+          ruleId: 'unused-disable-directive',
+          severity: unusedDirectiveSeverity === 'error' ? 2 : 1,
+          message: `Unused directive <!-- ${directive.text} -->: it silences no problem`,
+          line: directive.line,
+          column: directive.column,
+          endLine: directive.endLine,
+          endColumn: directive.endColumn,
+        });
+      }
+    }
+    return finishResult(file, kept);
   });
   return { results, internalErrors, config: loaded };
 }

@@ -32,6 +32,11 @@ export interface RuleMeta<Options> {
   /** JSON Schema of the options object; also feeds the config schema and the docs. */
   optionsSchema: OptionsSchema;
   defaultOptions: Options;
+  /**
+   * Checks the schema cannot express (a pattern that is not a valid or safe regular expression).
+   * Returns problems as `[keyPath, message]`, the key path relative to the options object.
+   */
+  validateOptions?: (options: Options) => Array<[string, string]>;
   /** Text for the rule's docs page. */
   docs: {
     /** Why the problem matters to readers and writers. */

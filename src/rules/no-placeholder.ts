@@ -1,3 +1,4 @@
+import safeRegex from 'safe-regex2';
 import type { TextRun } from '../model/types.js';
 import { findFiller } from '../text/lorem.js';
 import { findPlaceholder } from '../text/placeholders.js';
@@ -18,6 +19,20 @@ export interface NoPlaceholderOptions {
 }
 
 const MAX_PATTERN_LENGTH = 200;
+/** User patterns only ever see this much of one paragraph, so even a slow pattern stays bounded. */
+const MAX_TEXT_FOR_USER_PATTERNS = 10_000;
+
+/** Why a user pattern cannot be used, or undefined when it can. */
+export function patternProblem(pattern: string): string | undefined {
+  try {
+    new RegExp(pattern, 'i');
+  } catch (error) {
+    return `invalid regular expression: ${(error as Error).message}`;
+  }
+  // Nested quantifiers like (a+)+ backtrack exponentially on near-misses and would stall a run.
+  if (!safeRegex(pattern)) return 'regular expression may take exponential time (nested quantifiers); simplify it';
+  return undefined;
+}
 
 
 /** Where a run's part `[start, end)` is in the source. */
@@ -44,6 +59,11 @@ export default defineRule<NoPlaceholderOptions>({
         checkComments: { type: 'boolean' },
       },
     },
+    validateOptions: (options) =>
+      (options.patterns ?? []).flatMap((pattern, index): Array<[string, string]> => {
+        const problem = patternProblem(pattern);
+        return problem ? [[`patterns[${index}]`, problem]] : [];
+      }),
     defaultOptions: {
       patterns: [],
       allow: [],
@@ -80,7 +100,9 @@ export default defineRule<NoPlaceholderOptions>({
       if (run.kind === 'front-matter' && !frontMatterFields.has((run.frontMatterKey ?? '').toLowerCase())) continue;
       if (run.blockIndex !== -1 && reportedBlocks.has(run.blockIndex)) continue;
       const filler = findFiller(run.text)[0];
-      const placeholder = findPlaceholder(run.text, extra, options.allow);
+      const placeholder =
+        findPlaceholder(run.text, [], options.allow) ??
+        (extra.length > 0 ? findPlaceholder(run.text.slice(0, MAX_TEXT_FOR_USER_PATTERNS), extra, options.allow) : undefined);
       let finding: { start: number; end: number; message: string } | undefined;
       if (filler && (!placeholder || filler.start <= placeholder.start)) {
         finding = { start: filler.start, end: filler.end, message: `Lorem-ipsum filler text: "${quoteExcerpt(run.text.slice(filler.start, filler.end))}"` };

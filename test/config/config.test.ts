@@ -47,4 +47,16 @@ describe('finding and validating config', () => {
     expect(() => validateConfig(config, 'rc.json', builtinRules)).toThrowError(ConfigError);
     expect(() => validateConfig(config, 'rc.json', builtinRules)).toThrowError(`rc.json: invalid configuration: ${message}`);
   });
+
+  it('rejects a user pattern that is not a regular expression or could hang the run', async () => {
+    const { lint } = await import('../../src/engine/lint.js');
+    const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'faqlint-pattern-'));
+    fs.writeFileSync(path.join(cwd, 'faq.md'), 'Text.\n');
+    await expect(lint({ cwd, config: { rules: { 'no-placeholder': ['error', { patterns: ['(unclosed'] }] } } })).rejects.toThrowError(
+      /rules\.no-placeholder\[1\]\.patterns\[0\]: invalid regular expression/,
+    );
+    await expect(lint({ cwd, config: { rules: { 'no-placeholder': ['error', { patterns: ['(a+)+$'] }] } } })).rejects.toThrowError(
+      /rules\.no-placeholder\[1\]\.patterns\[0\]: regular expression may take exponential time/,
+    );
+  });
 });

@@ -30,4 +30,13 @@ describe('inline faqlint comments', () => {
     const text = '<!-- faqlint-disable-next-line no-placeholder -- the product is called TBD -->\nTBD\n';
     expect(lines(await lintWithRule('no-placeholder', text))).toEqual([]);
   });
+
+  it('reports directives that silence nothing when asked to', async () => {
+    const text = '<!-- faqlint-disable-next-line no-placeholder -->\nA real answer.\n\n<!-- faqlint-disable-next-line no-placeholder -->\nTODO: fill in\n';
+    const messages = await lintWithRule('no-placeholder', text, { config: { reportUnusedDisableDirectives: 'warn' } });
+    expect(messages.map((message) => [message.ruleId, message.severity, message.line, message.column, message.message])).toEqual([
+      ['unused-disable-directive', 1, 1, 1, 'Unused directive <!-- faqlint-disable-next-line no-placeholder -->: it silences no problem'],
+    ]);
+    expect(await lintWithRule('no-placeholder', text)).toEqual([]);
+  });
 });

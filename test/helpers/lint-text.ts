@@ -18,7 +18,7 @@ const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'faqlint-case-'));
 export async function lintWithRule(
   ruleId: string,
   code: string,
-  options: { ruleOptions?: Record<string, unknown>; site?: string; filePath?: string } = {},
+  options: { ruleOptions?: Record<string, unknown>; site?: string; filePath?: string; config?: FaqlintConfig } = {},
 ): Promise<LintMessage[]> {
   const cwd = options.site ? path.join(repoRoot, options.site) : scratch;
   const configFile = path.join(cwd, '.faqlintrc.json');
@@ -26,6 +26,6 @@ export async function lintWithRule(
   const rules: FaqlintConfig['rules'] = {};
   for (const rule of builtinRules) rules[rule.meta.id] = 'off';
   rules[ruleId] = ['error', options.ruleOptions ?? {}];
-  const run = await lint({ cwd, config: { ...siteConfig, rules }, stdin: { text: code, filePath: options.filePath ?? 'faq.md' } });
+  const run = await lint({ cwd, config: { ...siteConfig, ...options.config, rules }, stdin: { text: code, filePath: options.filePath ?? 'faq.md' } });
   return run.results.flatMap((result) => result.messages);
 }
