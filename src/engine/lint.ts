@@ -16,6 +16,8 @@ import { isSiteRule, type RuleDefinition, type RuleReport, type SeverityName } f
 import { builtinRules } from '../rules/index.js';
 import { findHugoSiteRoot } from '../site/hugo-config.js';
 import { SiteModel } from '../site/site-model.js';
+import type { PageFrontMatter } from '../site/page-index.js';
+import { parseFrontMatter } from '../parse/front-matter.js';
 import { findFiles } from './files.js';
 import { readSource } from './read-source.js';
 import { finishResult, spanFields, type LintMessage, type LintResult, type Severity } from './results.js';
@@ -137,6 +139,18 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
     return document;
   };
   for (const file of files) loadDocument(file);
+  // Pages that are not linted are still part of the site: their URLs come from their front matter.
+  const frontMatterCache = new Map<string, PageFrontMatter | undefined>();
+  const frontMatterOf = (file: string): PageFrontMatter | undefined => {
+    const absolute = path.resolve(file);
+    const document = documents.get(absolute);
+    if (document) return document.frontMatter?.data as PageFrontMatter | undefined;
+    if (!frontMatterCache.has(absolute)) {
+      const read = readSource(absolute);
+      frontMatterCache.set(absolute, read.ok ? (parseFrontMatter(read.text.replace(/^\uFEFF/, '')).frontMatter?.data as PageFrontMatter | undefined) : undefined);
+    }
+    return frontMatterCache.get(absolute);
+  };
 
   // One site model per site root, shared by every file under it.
   const sites = new Map<string, SiteModel>();
@@ -144,7 +158,7 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
     const key = findHugoSiteRoot(path.dirname(file)) ?? loaded.dir;
     let site = sites.get(key);
     if (!site) {
-      site = SiteModel.load({ startDir: path.dirname(file), configDir: loaded.file ? loaded.dir : undefined, glossary: config.glossary, loadDocument });
+      site = SiteModel.load({ startDir: path.dirname(file), configDir: loaded.file ? loaded.dir : undefined, glossary: config.glossary, loadDocument, frontMatterOf });
       if (config.glossary !== undefined && site.glossaryFiles.length === 0) {
         throw new ConfigError(site.problems.map((problem) => problem.message).join('; ') || `The glossary "${config.glossary}" was not found`);
       }

@@ -1,5 +1,5 @@
-import path from 'node:path';
 import { Chalk } from 'chalk';
+import { displayPath } from './paths.js';
 import { neutralizeControlCharacters } from './safe-text.js';
 import type { Formatter } from './types.js';
 
@@ -25,8 +25,7 @@ export const formatStylish: Formatter = (results, context) => {
     }));
     const positionWidth = Math.max(...rows.map((row) => row.position.length));
     const textWidth = Math.min(100, Math.max(...rows.map((row) => row.text.length)));
-    const relative = path.relative(context.cwd, result.filePath) || result.filePath;
-    const lines = [chalk.underline(neutralizeControlCharacters(relative.split(path.sep).join('/')))];
+    const lines = [chalk.underline(neutralizeControlCharacters(displayPath(result.filePath, context.cwd)))];
     for (const row of rows) {
       const severity = row.severity === 'error' ? chalk.red(row.severity.padEnd(7)) : chalk.yellow(row.severity.padEnd(7));
       lines.push(`  ${chalk.dim(row.position.padStart(positionWidth))}  ${severity}  ${row.text.padEnd(textWidth)}  ${chalk.dim(row.ruleId)}`);

@@ -127,5 +127,7 @@ export interface FaqDocument {
   links: Link[];
   shortcodes: ShortcodeUse[];
   comments: HtmlComment[];
+  /** `id="…"` and `<a name="…">` anchors written in HTML. */
+  htmlAnchors: Array<{ id: string; span: Span }>;
   parseProblems: ParseProblem[];
 }

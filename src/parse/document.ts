@@ -122,6 +122,7 @@ export function parseFaqDocument(path: string, source: string, options: ParseOpt
     links: [],
     shortcodes,
     comments: [],
+    htmlAnchors: [],
     parseProblems: [],
   };
   collectModel(document, maskedText, lexed.tags, blockNames);
@@ -473,6 +474,7 @@ function collectLinks(document: FaqDocument, masked: string, node: Nodes, blockI
 
 const HTML_COMMENT = /<!--([\s\S]*?)-->/g;
 const HTML_HREF = /<a\s[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
+const HTML_ANCHOR = /<[a-z][\w-]*\s[^>]*?\b(?:id|name)\s*=\s*(?:"([^"]+)"|'([^']+)')/gi;
 
 function collectHtml(document: FaqDocument, masked: string, start: number, end: number, blockIndex: number): void {
   const source = masked.slice(start, end);
@@ -480,6 +482,12 @@ function collectHtml(document: FaqDocument, masked: string, start: number, end: 
     const at = start + match.index;
     const comment: HtmlComment = { text: (match[1] ?? '').trim(), span: document.lineIndex.span(at, at + match[0].length) };
     document.comments.push(comment);
+  }
+  for (const match of source.matchAll(HTML_ANCHOR)) {
+    const id = match[1] ?? match[2] ?? '';
+    if (id.includes(MASK_CHAR)) continue;
+    const at = start + match.index;
+    document.htmlAnchors.push({ id, span: document.lineIndex.span(at, at + match[0].length) });
   }
   for (const match of source.matchAll(HTML_HREF)) {
     const destination = match[1] ?? match[2] ?? '';

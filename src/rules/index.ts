@@ -5,6 +5,7 @@ import noEmptyAnswer from './no-empty-answer.js';
 import noPlaceholder from './no-placeholder.js';
 import questionFormat from './question-format.js';
 import validGlossaryLink from './valid-glossary-link.js';
+import validInternalLink from './valid-internal-link.js';
 
 /** Every built-in rule, in id order. */
 export const builtinRules: readonly RuleDefinition<never>[] = [
@@ -14,4 +15,5 @@ export const builtinRules: readonly RuleDefinition<never>[] = [
   noPlaceholder,
   questionFormat,
   validGlossaryLink,
+  validInternalLink,
 ] as unknown as readonly RuleDefinition<never>[];

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { FaqDocument, Link } from '../model/types.js';
 import { HeadingIdRegistry, type HeadingIdStyle } from './heading-ids.js';
 import { findHugoSiteRoot, loadHugoConfig, type ConfigProblem, type HugoSiteConfig } from './hugo-config.js';
+import { defaultPageUrl, indexPage, PageIndex, type PageFrontMatter } from './page-index.js';
 
 /** One language's content folder and the URL prefix its pages get. */
 export interface ContentTree {
@@ -48,6 +49,7 @@ export class SiteModel {
     readonly problems: ConfigProblem[],
     glossarySetting: string | undefined,
     private readonly loadDocument: (file: string) => FaqDocument | undefined,
+    private readonly frontMatterOf: (file: string) => PageFrontMatter | undefined,
   ) {
     this.glossaryFiles = this.findGlossaries(glossarySetting);
   }
@@ -61,6 +63,8 @@ export class SiteModel {
     configDir: string | undefined;
     glossary: string | undefined;
     loadDocument: (file: string) => FaqDocument | undefined;
+    /** Front matter of any content file, for URLs set by `url`, `slug` and `aliases`. */
+    frontMatterOf: (file: string) => PageFrontMatter | undefined;
   }): SiteModel {
     const hugoRoot = findHugoSiteRoot(path.resolve(options.startDir));
     if (hugoRoot) {
@@ -78,10 +82,10 @@ export class SiteModel {
               ? `/${language.code}`
               : '',
       }));
-      return new SiteModel(hugoRoot, config, trees, problems, options.glossary, options.loadDocument);
+      return new SiteModel(hugoRoot, config, trees, problems, options.glossary, options.loadDocument, options.frontMatterOf);
     }
     const root = path.resolve(options.configDir ?? options.startDir);
-    return new SiteModel(root, undefined, [{ lang: '', dir: root, urlPrefix: '' }], [], options.glossary, options.loadDocument);
+    return new SiteModel(root, undefined, [{ lang: '', dir: root, urlPrefix: '' }], [], options.glossary, options.loadDocument, options.frontMatterOf);
   }
 
   get headingIdStyle(): HeadingIdStyle {
@@ -96,17 +100,23 @@ export class SiteModel {
       .sort((a, b) => b.dir.length - a.dir.length)[0];
   }
 
+  private pageIndexCache: PageIndex | undefined;
+
+  /** Every page of the site with the URLs that serve it (Hugo sites only), built once. */
+  get pageIndex(): PageIndex {
+    if (!this.pageIndexCache) {
+      const pages = this.trees.flatMap((tree) => this.contentFiles(tree).map((file) => indexPage(file, tree, this.frontMatterOf(file))));
+      this.pageIndexCache = new PageIndex(pages);
+    }
+    return this.pageIndexCache;
+  }
+
   /** The URL path Hugo serves a content file at (`/docs/reference/terms/`); undefined outside Hugo content. */
   pageUrl(file: string): string | undefined {
     const tree = this.hugo ? this.treeOf(file) : undefined;
     if (!tree) return undefined;
-    const relative = path.relative(tree.dir, path.resolve(file)).split(path.sep).join('/');
-    const withoutExtension = relative.replace(/\.[^./]+$/, '');
-    const segments = withoutExtension.split('/').filter((segment) => segment !== '');
-    const last = segments[segments.length - 1];
-    if (last === 'index' || last === '_index') segments.pop();
-    const joined = segments.join('/').toLowerCase().replace(/\s+/g, '-');
-    return `${tree.urlPrefix}/${joined}${joined === '' ? '' : '/'}`;
+    const absolute = path.resolve(file);
+    return this.pageIndex.pageOf(absolute)?.url ?? defaultPageUrl(absolute, tree);
   }
 
   /** Resolves a link from `document` to a page file and fragment. External links give undefined. */
@@ -132,7 +142,7 @@ export class SiteModel {
       return { file: existingFile([file]), resolvedPath: file };
     }
     if (this.hugo && tree && pageUrl !== undefined) {
-      const urlPath = new URL(target, `https://site.invalid${pageUrl}`).pathname;
+      const urlPath = decodeSafely(new URL(target, `https://site.invalid${pageUrl}`).pathname);
       return { file: this.fileForUrl(urlPath, tree), resolvedPath: urlPath };
     }
     const base = target.startsWith('/') ? this.root : path.dirname(path.resolve(fromFile));
@@ -140,19 +150,25 @@ export class SiteModel {
     return { file: existingFile(pageCandidates(file)), resolvedPath: file };
   }
 
-  /** The page file served at `urlPath` in `tree`'s language (or any tree whose prefix matches). */
+  /**
+   * The page file served at `urlPath`. A path with another language's prefix goes to that
+   * language; otherwise the linking page's language is tried first (Hugo's link render hook
+   * resolves links in the current language), then the URL as written.
+   */
   fileForUrl(urlPath: string, preferred?: ContentTree): string | undefined {
-    const trees = preferred ? [preferred, ...this.trees.filter((tree) => tree !== preferred)] : this.trees;
-    for (const tree of trees) {
-      let rest = decodeSafely(urlPath);
-      if (tree.urlPrefix !== '') {
-        if (rest !== tree.urlPrefix && !rest.startsWith(`${tree.urlPrefix}/`)) continue;
-        rest = rest.slice(tree.urlPrefix.length);
-      } else if (this.trees.some((other) => other.urlPrefix !== '' && rest.startsWith(`${other.urlPrefix}/`))) {
-        continue;
+    const decoded = decodeSafely(urlPath);
+    if (!this.hugo) {
+      for (const tree of preferred ? [preferred, ...this.trees] : this.trees) {
+        const found = existingFile(pageCandidates(path.join(tree.dir, decoded)));
+        if (found) return found;
       }
-      const found = existingFile(pageCandidates(path.join(tree.dir, rest)));
-      if (found) return found;
+      return undefined;
+    }
+    const prefixed = this.trees.some((tree) => tree.urlPrefix !== '' && (decoded === tree.urlPrefix || decoded.startsWith(`${tree.urlPrefix}/`)));
+    const candidates = !prefixed && preferred && preferred.urlPrefix !== '' ? [`${preferred.urlPrefix}${decoded}`, decoded] : [decoded];
+    for (const candidate of candidates) {
+      const page = this.pageIndex.pageAt(candidate);
+      if (page) return page.file;
     }
     return undefined;
   }
@@ -208,13 +224,10 @@ export class SiteModel {
       anchors.ids.add(id);
       anchors.list.push({ id, text: heading.text, line: heading.span.start.line, column: heading.span.start.column });
     }
-    for (const match of document.text.matchAll(/<a\s[^>]*?\b(?:id|name)\s*=\s*["']([^"']+)["']|\{#([\w:.-]+)\}/g)) {
-      const id = match[1] ?? match[2];
-      if (id && !anchors.ids.has(id)) {
-        anchors.ids.add(id);
-        const point = document.lineIndex.point(match.index);
-        anchors.list.push({ id, text: id, line: point.line, column: point.column });
-      }
+    for (const anchor of document.htmlAnchors) {
+      if (anchors.ids.has(anchor.id)) continue;
+      anchors.ids.add(anchor.id);
+      anchors.list.push({ id: anchor.id, text: anchor.id, line: anchor.span.start.line, column: anchor.span.start.column });
     }
     this.anchorCache.set(absolute, anchors);
     return anchors;

@@ -52,6 +52,7 @@ describe('the example site', () => {
       '14:1 no-placeholder 2', // Latin filler without "lorem"
       '29:14 no-duplicate-question 2', // repeat in the same section
       '30:1 no-placeholder 2',
+      '43:74 valid-internal-link 2', // /integrations: no such page
       '86:88 valid-glossary-link 2',
       '89:14 no-empty-answer 2', // the answer is only "TODO: …"
       '90:1 no-placeholder 2', // TODO:
@@ -64,8 +65,8 @@ describe('the example site', () => {
     expect(faq.messages[4]?.message).toBe(
       'Duplicate question "What is the difference between a snapshot and a backup set?": also asked at content/en/faq/_index.md:17:14',
     );
-    expect(faq.messages[6]?.message).toBe('Glossary term #content-chunking does not exist; did you mean #content-defined-chunking-cdc?');
-    expect(faq).toMatchObject({ errorCount: 13, warningCount: 1 });
+    expect(faq.messages[7]?.message).toBe('Glossary term #content-chunking does not exist; did you mean #content-defined-chunking-cdc?');
+    expect(faq).toMatchObject({ errorCount: 14, warningCount: 1 });
     for (const other of results.slice(0, 3)) expect(other.messages).toEqual([]);
   });
 
@@ -77,7 +78,7 @@ describe('the example site', () => {
     expect(lines[2]).toMatch(/^ {5}3:1 {2}error {4}Front-matter field "description" is empty +no-placeholder$/);
     expect(lines[4]).toMatch(/^ {5}6:1 {2}warning {2}The page is a draft \(draft: true\): Hugo will not publish it +no-draft$/);
     expect(result.stdout).not.toMatch(/\u001b\[/);
-    expect(result.stdout.trimEnd().split('\n').at(-1)).toBe('✖ 14 problems (13 errors, 1 warning)');
+    expect(result.stdout.trimEnd().split('\n').at(-1)).toBe('✖ 15 problems (14 errors, 1 warning)');
   });
 
   it('colours the output with --color, and not with NO_COLOR', async () => {
@@ -148,7 +149,7 @@ describe('exit codes and messages', () => {
   it('lists the rules', async () => {
     const result = await faqlint(['rules'], cli);
     expect(result.code).toBe(0);
-    expect(result.stdout.split('\n').map((line) => line.split(/\s+/)[0])).toEqual(['no-draft', 'no-duplicate-question', 'no-empty-answer', 'no-placeholder', 'question-format', 'valid-glossary-link', '']);
+    expect(result.stdout.split('\n').map((line) => line.split(/\s+/)[0])).toEqual(['no-draft', 'no-duplicate-question', 'no-empty-answer', 'no-placeholder', 'question-format', 'valid-glossary-link', 'valid-internal-link', '']);
     expect(result.stdout).toMatch(/^no-draft +warn +Flags pages/m);
   });
 

@@ -1,0 +1,127 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_NEAR_DUPLICATE_THRESHOLD,
+  FUNCTION_WORDS,
+  isTypo,
+  prepareQuestion,
+  questionDistance,
+  questionSimilarity,
+  stemWord,
+} from '../../src/text/similarity.js';
+
+const similarity = (a: string, b: string): number => questionSimilarity(prepareQuestion(a), prepareQuestion(b));
+
+describe('questionSimilarity at the default threshold', () => {
+  it('is 0.8', () => {
+    expect(DEFAULT_NEAR_DUPLICATE_THRESHOLD).toBe(0.8);
+  });
+
+  it.each([
+    ['What about a PRO version?', "What's about the PRO version?"],
+    ['How do I delete my account?', 'How can I delete my account?'],
+    ['How do I reset my passkey?', 'How do I reset my passkeys?'],
+    ['Where are snapshots stored?', 'Where are the snapshots stored?'],
+    ['How do I restore a snaphsot?', 'How do I restore a snapshot?'],
+  ])('finds %j and %j near', (a, b) => {
+    expect(similarity(a, b)).toBeGreaterThanOrEqual(DEFAULT_NEAR_DUPLICATE_THRESHOLD);
+    expect(similarity(b, a)).toBe(similarity(a, b));
+  });
+
+  it.each([
+    [
+      'What is the difference between a passkey and a multi-device credential?',
+      'What is the difference between a single-device passkey and a passkey?',
+    ],
+    ['How do I add a passkey?', 'How do I remove a passkey?'],
+    ['Can I use passkeys on Android?', 'Can I use passkeys on iOS?'],
+    ['How do I restore a snapshot?', 'Why do I restore a snapshot?'],
+    ['Can I restore a snapshot on a different machine?', 'Can I restore a snapshot to a different folder?'],
+    ['What is a snapshot?', 'What is a backup set?'],
+    // Beyond the brief: why a typo needs the same first letter, and two edits only from 8 letters.
+    ['How do I install the app?', 'How do I uninstall the app?'],
+    ['How does encryption work?', 'How does decryption work?'],
+    ['Can I restore a backup?', 'Can I restart a backup?'],
+    ['How do I find my ID?', 'How do I find my IP?'],
+  ])('finds %j and %j not near', (a, b) => {
+    expect(similarity(a, b)).toBeLessThan(DEFAULT_NEAR_DUPLICATE_THRESHOLD);
+  });
+
+  it('gives the documented numbers', () => {
+    // A function-word swap (0.25) over weight 3.75; a typo (0.3) over 3.75; a content swap (1).
+    expect(similarity('How do I delete my account?', 'How can I delete my account?')).toBeCloseTo(1 - 0.25 / 3.75, 10);
+    expect(similarity('How do I restore a snaphsot?', 'How do I restore a snapshot?')).toBeCloseTo(1 - 0.3 / 3.75, 10);
+    expect(similarity('How do I add a passkey?', 'How do I remove a passkey?')).toBeCloseTo(1 - 1 / 3.75, 10);
+  });
+});
+
+describe('prepareQuestion', () => {
+  it('normalises, splits contractions and stems content words only', () => {
+    const question = prepareQuestion("What’s the PRO version's price, and why don't Passkeys work?");
+    expect(question.tokens).toEqual(['what', 'the', 'pro', 'version', 'price', 'and', 'why', 'do', 'not', 'passkey', 'work']);
+    expect(question.functionWord).toEqual([false, true, false, false, false, true, false, true, false, false, false]);
+    expect(question.weight).toBe(8 + 3 * 0.25);
+    expect(prepareQuestion("You can't, it won't, I cannot").tokens).toEqual(['you', 'can', 'not', 'it', 'will', 'not', 'i', 'can', 'not']);
+    expect(prepareQuestion('Does it?').tokens).toEqual(['does', 'it']);
+  });
+
+  it('stems plurals so that both forms meet', () => {
+    const pairs = [
+      ['backups', 'backup'],
+      ['queries', 'query'],
+      ['branches', 'branch'],
+      ['cookies', 'cookie'],
+      ['caches', 'cache'],
+      ['boxes', 'box'],
+      ['classes', 'class'],
+      ['uses', 'use'],
+    ];
+    for (const [plural, singular] of pairs) expect(stemWord(plural as string)).toBe(stemWord(singular as string));
+    expect(['access', 'status', 'analysis', 'ios', 'bus'].map(stemWord)).toEqual(['access', 'status', 'analysis', 'ios', 'bus']);
+  });
+
+  it('counts question words and negation as content', () => {
+    for (const word of ['what', 'how', 'why', 'when', 'where', 'who', 'which', 'not']) expect(FUNCTION_WORDS.has(word)).toBe(false);
+    for (const word of ['the', 'do', 'can', 'my', 'it', 'about', 'there']) expect(FUNCTION_WORDS.has(word)).toBe(true);
+  });
+});
+
+describe('isTypo', () => {
+  it('allows one edit from 4 letters, two from 8, none below, and never a new first letter', () => {
+    expect(isTypo('snaphsot', 'snapshot')).toBe(true);
+    expect(isTypo('acount', 'account')).toBe(true);
+    expect(isTypo('restore', 'restart')).toBe(false);
+    expect(isTypo('id', 'ip')).toBe(false);
+    expect(isTypo('install', 'uninstall')).toBe(false);
+    expect(isTypo('xaccount', 'account')).toBe(false);
+    expect(isTypo('snapshot', 'snapshot')).toBe(false);
+  });
+});
+
+describe('questionSimilarity edge cases', () => {
+  it('scores equal texts, and texts without words, 1', () => {
+    expect(similarity('How do I log in?', 'how do I log in')).toBe(1);
+    expect(similarity('?', '!')).toBe(1);
+    expect(similarity('', 'How do I log in?')).toBe(0);
+  });
+
+  it('is symmetric, within 0..1, and 1 − distance / heavier weight', () => {
+    const word = fc.constantFrom('how', 'why', 'do', 'i', 'a', 'the', 'restore', 'restor', 'snapshot', 'snapshots', 'my', 'account', 'acount', "don't");
+    const text = fc.array(word, { maxLength: 10 }).map((words) => words.join(' '));
+    fc.assert(
+      fc.property(text, text, (x, y) => {
+        const a = prepareQuestion(x);
+        const b = prepareQuestion(y);
+        const score = questionSimilarity(a, b);
+        expect(score).toBe(questionSimilarity(b, a));
+        expect(score).toBeGreaterThanOrEqual(0);
+        expect(score).toBeLessThanOrEqual(1);
+        expect(questionDistance(a, b)).toBeCloseTo(questionDistance(b, a), 12);
+        if (a.normalized !== b.normalized && Math.max(a.weight, b.weight) > 0) {
+          expect(score).toBe(Math.max(0, 1 - questionDistance(a, b) / Math.max(a.weight, b.weight)));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
