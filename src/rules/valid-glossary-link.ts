@@ -1,23 +1,5 @@
-import levenshtein from 'fast-levenshtein';
+import { suggestAnchor } from '../site/anchor-suggestion.js';
 import { defineRule } from './define-rule.js';
-
-/** The closest existing anchor, when one is close enough to be what the writer meant. */
-export function closestAnchor(wanted: string, anchors: readonly string[]): string | undefined {
-  const wantedWords = wanted.toLowerCase().split('-').filter((word) => word !== '');
-  let best: { id: string; score: number } | undefined;
-  for (const id of anchors) {
-    const distance = levenshtein.get(wanted.toLowerCase(), id.toLowerCase());
-    const words = new Set(id.toLowerCase().split('-'));
-    const shared = wantedWords.filter((word) => words.has(word)).length;
-    // Close by spelling, or every word of the link is in the anchor ("content-chunking" → "content-defined-chunking-cdc").
-    const closeSpelling = distance <= Math.max(2, Math.floor(Math.max(wanted.length, id.length) * 0.34));
-    const containsWords = wantedWords.length > 0 && shared === wantedWords.length;
-    if (!closeSpelling && !containsWords) continue;
-    const score = closeSpelling ? distance : 100 + distance;
-    if (!best || score < best.score) best = { id, score };
-  }
-  return best?.id;
-}
 
 export default defineRule<Record<string, never>>({
   meta: {
@@ -38,7 +20,7 @@ export default defineRule<Record<string, never>>({
       if (!target?.file || target.fragment === undefined || target.fragment === '' || !site.isGlossary(target.file)) continue;
       const anchors = site.anchorsOf(target.file);
       if (!anchors || anchors.ids.has(target.fragment)) continue;
-      const suggestion = closestAnchor(target.fragment, [...anchors.ids]);
+      const suggestion = suggestAnchor(target.fragment, anchors, site.headingIdStyle);
       const hint = suggestion ? `; did you mean #${suggestion}?` : '';
       report({ message: `Glossary term #${target.fragment} does not exist${hint}`, span: link.span });
     }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import levenshtein from 'fast-levenshtein';
+import { suggestAnchor } from '../site/anchor-suggestion.js';
 import { defineRule } from './define-rule.js';
-import { closestAnchor } from './valid-glossary-link.js';
 
 /** Links to files that are not pages (images, PDFs, downloads) are left alone: themes and mounts serve them. */
 const ASSET_EXTENSION = /\.(?!md$|markdown$|html?$)[a-z0-9]{1,5}$/i;
@@ -46,7 +46,7 @@ export default defineRule<Record<string, never>>({
       if (target.fragment === undefined || target.fragment === '' || site.isGlossary(target.file)) continue;
       const anchors = site.anchorsOf(target.file);
       if (!anchors || anchors.ids.has(target.fragment)) continue;
-      const suggestion = closestAnchor(target.fragment, [...anchors.ids]);
+      const suggestion = suggestAnchor(target.fragment, anchors, site.headingIdStyle);
       const hint = suggestion ? `; did you mean #${suggestion}?` : '';
       const samePage = path.resolve(target.file) === path.resolve(document.path);
       const where = samePage ? 'on this page' : `on ${path.relative(site.root, target.file).split(path.sep).join('/')}`;

@@ -1,0 +1,42 @@
+import levenshtein from 'fast-levenshtein';
+import { headingId, type HeadingIdStyle } from './heading-ids.js';
+import type { PageAnchors } from './site-model.js';
+
+
+/** Auto ID a heading's text would have → the ID it really has (they differ for custom `{#id}`s). */
+export function headingSlugMap(list: ReadonlyArray<{ id: string; text: string }>, style: HeadingIdStyle): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const anchor of list) {
+    const slug = headingId(anchor.text, style);
+    if (slug !== anchor.id && !map.has(slug)) map.set(slug, anchor.id);
+  }
+  return map;
+}
+
+/**
+ * The closest existing anchor, when one is close enough to be what the writer meant. An anchor
+ * whose heading text would give exactly the wanted ID (a heading with a custom `{#id}`) wins.
+ */
+export function closestAnchor(wanted: string, anchors: readonly string[], headingSlugs: ReadonlyMap<string, string> = new Map()): string | undefined {
+  const byHeading = headingSlugs.get(wanted);
+  if (byHeading !== undefined) return byHeading;
+  const wantedWords = wanted.toLowerCase().split('-').filter((word) => word !== '');
+  let best: { id: string; score: number } | undefined;
+  for (const id of anchors) {
+    const distance = levenshtein.get(wanted.toLowerCase(), id.toLowerCase());
+    const words = new Set(id.toLowerCase().split('-'));
+    const shared = wantedWords.filter((word) => words.has(word)).length;
+    // Close by spelling, or every word of the link is in the anchor ("content-chunking" → "content-defined-chunking-cdc").
+    const closeSpelling = distance <= Math.max(2, Math.floor(Math.max(wanted.length, id.length) * 0.34));
+    const containsWords = wantedWords.length > 0 && shared === wantedWords.length;
+    if (!closeSpelling && !containsWords) continue;
+    const score = closeSpelling ? distance : 100 + distance;
+    if (!best || score < best.score) best = { id, score };
+  }
+  return best?.id;
+}
+
+/** "did you mean #…?" for a fragment missing on a page, or undefined when nothing is close. */
+export function suggestAnchor(wanted: string, anchors: PageAnchors, style: HeadingIdStyle): string | undefined {
+  return closestAnchor(wanted, [...anchors.ids], headingSlugMap(anchors.list, style));
+}
