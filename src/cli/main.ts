@@ -1,29 +1,41 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { ConfigError } from '../config/config.js';
-import { lint, loadConfig } from '../engine/lint.js';
-import { formatters } from '../formatters/index.js';
-import { modelToJson } from '../model/print-model.js';
-import { DEFAULT_PARSE_OPTIONS, parseFaqDocument } from '../parse/document.js';
-import type { SeverityName } from '../rules/define-rule.js';
-import { ruleDocsUrl } from '../rules/define-rule.js';
-import { builtinRules } from '../rules/index.js';
-import type { FormatterRuleInfo } from '../formatters/types.js';
-import { readSource } from '../engine/read-source.js';
-import { VERSION } from '../version.js';
+import {
+  ConfigError,
+  configForFile,
+  formatters,
+  initConfig,
+  lint,
+  loadConfig,
+  modelToJson,
+  parseFile,
+  ruleInfo,
+  VERSION,
+  type LintResult,
+  type SeverityName,
+} from '../index.js';
 
-/** Where the CLI writes; tests and embedders can capture it. */
+/** Where the CLI reads and writes; tests and embedders can capture it. */
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  readStdin: () => Promise<string>;
   isTTY: boolean;
   env: NodeJS.ProcessEnv;
   cwd: string;
 }
 
+async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 const defaultIo = (): CliIo => ({
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  readStdin: () => readAll(process.stdin),
   isTTY: process.stdout.isTTY === true,
   env: process.env,
   cwd: process.cwd(),
@@ -32,26 +44,31 @@ const defaultIo = (): CliIo => ({
 const EXAMPLES = `
 Examples:
   $ faqlint                              lint every Markdown file under the current folder
-  $ faqlint content/en/faq/_index.md     lint one page
+  $ faqlint content/en/faq/_index.md     lint one page (site-wide rules still see the whole site)
   $ faqlint "content/**/*.md"            lint files matching a glob
-  $ faqlint --format json . > out.json   ESLint-compatible JSON
+  $ faqlint --format json . > out.json   ESLint-compatible JSON (also: compact, github, sarif, junit)
   $ faqlint --max-warnings 0 content     fail CI on warnings too (drafts)
+  $ cat faq.md | faqlint --stdin --stdin-filename content/en/faq/_index.md
   $ faqlint rules                        list the rules
+  $ faqlint init                         write a starter .faqlintrc.json
+  $ faqlint --print-config faq.md        show the configuration in force for a file
   $ faqlint --print-model faq.md         show the document model rule writers read
 
 Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage, config or internal failure.`;
 
 interface CliOptions {
   format: string;
-  color?: boolean;
   config?: string;
   configLookup: boolean;
   printModel?: string;
-  debug?: boolean;
+  printConfig?: string;
   maxWarnings?: number;
   quiet?: boolean;
   rule?: string[];
   reportUnusedDisableDirectives?: boolean;
+  outputFile?: string;
+  stdin?: boolean;
+  stdinFilename?: string;
 }
 
 function parseRuleOption(values: readonly string[] | undefined): Record<string, SeverityName> {
@@ -64,33 +81,17 @@ function parseRuleOption(values: readonly string[] | undefined): Record<string, 
   return overrides;
 }
 
-/** The rule table formatters get: built-in rules plus the engine's own ids. */
-function formatterRules(): FormatterRuleInfo[] {
-  return [
-    ...builtinRules.map((rule) => ({ id: rule.meta.id, description: rule.meta.description, defaultSeverity: rule.meta.defaultSeverity, docsUrl: ruleDocsUrl(rule.meta.id) })),
-    { id: 'parse-error', description: 'A problem in the source that faqlint could not read as written (unclosed shortcode, broken front matter).', defaultSeverity: 'error', docsUrl: ruleDocsUrl('parse-error') },
-    { id: 'rule-error', description: 'A rule crashed on this file; other rules still ran.', defaultSeverity: 'error', docsUrl: ruleDocsUrl('rule-error') },
-    { id: 'unused-disable-directive', description: 'A faqlint-disable comment that silences no problem.', defaultSeverity: 'warn', docsUrl: ruleDocsUrl('unused-disable-directive') },
-  ];
-}
-
-function listRules(io: CliIo): number {
-  const idWidth = Math.max(...builtinRules.map((rule) => rule.meta.id.length));
-  const lines = builtinRules.map((rule) => `${rule.meta.id.padEnd(idWidth)}  ${rule.meta.defaultSeverity.padEnd(5)}  ${rule.meta.description}`);
+async function listRules(io: CliIo): Promise<number> {
+  const rules = (await loadConfig({ cwd: io.cwd })).rules;
+  const idWidth = Math.max(...rules.map((rule) => rule.meta.id.length));
+  const lines = rules.map((rule) => `${rule.meta.id.padEnd(idWidth)}  ${rule.meta.defaultSeverity.padEnd(5)}  ${rule.meta.description}`);
   io.stdout(`${lines.join('\n')}\n`);
   return 0;
 }
 
-function printModel(file: string, io: CliIo): number {
-  const absolute = path.resolve(io.cwd, file);
-  const read = readSource(absolute);
-  if (!read.ok) throw new ConfigError(`${file}: ${read.message}`);
-  const config = loadConfig({ cwd: io.cwd }).config;
-  const document = parseFaqDocument(absolute, read.text, {
-    blockNames: [...DEFAULT_PARSE_OPTIONS.blockNames, ...(config.shortcodes?.blocks ?? [])],
-    codeShortcodes: [...DEFAULT_PARSE_OPTIONS.codeShortcodes, ...(config.shortcodes?.code ?? [])],
-  });
-  io.stdout(`${JSON.stringify(modelToJson(document), null, 2)}\n`);
+function init(io: CliIo): number {
+  const { file, notes } = initConfig(io.cwd);
+  io.stdout(`Wrote ${path.relative(io.cwd, file)}\n${notes.map((note) => `  ${note}\n`).join('')}`);
   return 0;
 }
 
@@ -98,7 +99,8 @@ function printModel(file: string, io: CliIo): number {
 export async function main(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
   const debug = argv.includes('--debug');
   try {
-    if (argv[0] === 'rules') return listRules(io);
+    if (argv[0] === 'rules' && argv.length === 1) return await listRules(io);
+    if (argv[0] === 'init' && argv.length === 1) return init(io);
     return await run(argv, io);
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
@@ -113,15 +115,16 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
   }
 }
 
-async function run(argv: readonly string[], io: CliIo): Promise<number> {
-  const program = new Command('faqlint')
-    .description('Lint FAQ pages written in Markdown: duplicate questions, placeholder text, broken glossary links, drafts.')
+function buildProgram(io: CliIo): Command {
+  return new Command('faqlint')
+    .description('Lint FAQ pages written in Markdown: duplicate questions, placeholder text, broken links, drafts.')
     .version(VERSION, '-v, --version')
     .argument('[paths...]', 'files, folders or globs to lint (default: the current folder)')
     .addOption(new Option('-f, --format <name>', 'output format').choices(Object.keys(formatters)).default('stylish'))
-    .option('-c, --config <file>', 'use this config file instead of looking for .faqlintrc.json')
-    .option('--no-config-lookup', 'ignore .faqlintrc.json files')
-    .option('--rule <id:severity...>', 'set a rule\'s severity, e.g. --rule no-draft:error (repeatable)')
+    .option('-o, --output-file <file>', 'write the report to a file instead of stdout')
+    .option('-c, --config <file>', 'use this config file (.json, .jsonc, .yaml, or package.json) instead of looking one up')
+    .option('--no-config-lookup', 'ignore config files')
+    .option('--rule <id:severity...>', "set a rule's severity, e.g. --rule no-draft:error (repeatable)")
     .option('--max-warnings <n>', 'exit with 1 when there are more warnings than this', (value) => {
       const parsed = Number(value);
       if (!Number.isInteger(parsed) || parsed < 0) throw new ConfigError(`--max-warnings takes a whole number, got "${value}"`);
@@ -129,8 +132,11 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     })
     .option('--quiet', 'report errors only')
     .option('--report-unused-disable-directives', 'report faqlint-disable comments that silence nothing, as errors')
+    .option('--stdin', 'lint text from standard input')
+    .option('--stdin-filename <path>', 'the path the --stdin text is linted as (config, site and site-wide rules apply)')
     .option('--color', 'force coloured output')
     .option('--no-color', 'never colour the output')
+    .option('--print-config <file>', 'print the configuration in force for a file as JSON and exit')
     .option('--print-model <file>', 'print the parsed document model of one file as JSON and exit')
     .option('--debug', 'show stack traces for internal errors')
     .addHelpText('after', EXAMPLES)
@@ -140,32 +146,57 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       writeErr: (text) => io.stderr(text),
       outputError: (text, write) => write(`faqlint: ${text.replace(/^error: /, '')}`),
     });
+}
+
+async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const program = buildProgram(io);
   program.parse([...argv], { from: 'user' });
   const options = program.opts<CliOptions>();
   const patterns = program.args;
+  const lookup = { cwd: io.cwd, configFile: options.config, noConfigLookup: options.configLookup === false };
+  const ruleOverrides = parseRuleOption(options.rule);
 
-  if (options.printModel !== undefined) return printModel(options.printModel, io);
+  if (options.printModel !== undefined) {
+    io.stdout(`${JSON.stringify(modelToJson(await parseFile(options.printModel, lookup)), null, 2)}\n`);
+    return 0;
+  }
+  if (options.printConfig !== undefined) {
+    io.stdout(`${JSON.stringify(await configForFile(options.printConfig, lookup, ruleOverrides), null, 2)}\n`);
+    return 0;
+  }
+  if (options.stdinFilename !== undefined && !options.stdin) throw new ConfigError('--stdin-filename goes with --stdin');
+  if (options.stdin && patterns.length > 0) throw new ConfigError('--stdin lints standard input; give no paths with it');
 
-  const run = await lint({
+  const lintRun = await lint({
+    ...lookup,
     patterns,
-    cwd: io.cwd,
-    configFile: options.config,
-    noConfigLookup: options.configLookup === false,
-    ruleOverrides: parseRuleOption(options.rule),
+    ruleOverrides,
     ...(options.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: 'error' as const } : {}),
+    ...(options.stdin ? { stdin: { text: await io.readStdin(), filePath: options.stdinFilename ?? '<stdin>.md' } } : {}),
   });
-  let results = run.results;
+  let results: LintResult[] = lintRun.results;
   if (options.quiet) {
     results = results.map((result) => ({ ...result, messages: result.messages.filter((message) => message.severity === 2), warningCount: 0 }));
   }
   const explicitColor = argv.includes('--color') ? true : argv.includes('--no-color') ? false : undefined;
-  const color = explicitColor ?? (io.isTTY && io.env.NO_COLOR === undefined && io.env.TERM !== 'dumb');
+  const color = options.outputFile ? false : (explicitColor ?? (io.isTTY && io.env.NO_COLOR === undefined && io.env.TERM !== 'dumb'));
   const formatter = formatters[options.format] as NonNullable<(typeof formatters)[string]>;
-  const output = formatter(results, { cwd: io.cwd, color, rules: formatterRules(), version: VERSION });
-  if (output !== '') io.stdout(output.endsWith('\n') ? output : `${output}\n`);
+  const output = formatter(results, { cwd: io.cwd, color, rules: ruleInfo(lintRun.config), version: VERSION });
+  const text = output === '' || output.endsWith('\n') ? output : `${output}\n`;
+  if (options.outputFile) {
+    const target = path.resolve(io.cwd, options.outputFile);
+    try {
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.writeFileSync(target, text);
+    } catch (error) {
+      throw new ConfigError(`Cannot write ${options.outputFile}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
+  } else if (text !== '') {
+    io.stdout(text);
+  }
 
-  for (const problem of run.internalErrors) io.stderr(`faqlint: ${problem}\n`);
-  if (run.internalErrors.length > 0) return 2;
+  for (const problem of lintRun.internalErrors) io.stderr(`faqlint: ${problem}\n`);
+  if (lintRun.internalErrors.length > 0) return 2;
   const errors = results.reduce((sum, result) => sum + result.errorCount, 0);
   const warnings = results.reduce((sum, result) => sum + result.warningCount, 0);
   if (errors > 0) return 1;

@@ -2,22 +2,34 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { parseDocument } from 'yaml';
 import type { RuleDefinition, SeverityName } from '../rules/define-rule.js';
 import { buildConfigSchema } from './schema.js';
 
 /** A rule's setting as written: a severity, or a severity with options. */
 export type RuleSetting = SeverityName | 0 | 1 | 2 | [SeverityName | 0 | 1 | 2, Record<string, unknown>?];
 
+/** Rule settings for the files some globs match. */
+export interface ConfigOverride {
+  /** Globs relative to the config file's folder. */
+  files: string[];
+  rules?: Record<string, RuleSetting>;
+}
+
 /** The configuration file's contents, validated. */
 export interface FaqlintConfig {
   /** URL path of the glossary page (`/docs/reference/terms/`) or a file path ending in .md. */
   glossary?: string;
   rules?: Record<string, RuleSetting>;
+  /** Later entries win over earlier ones and over `rules`. */
+  overrides?: ConfigOverride[];
   /** Globs (relative to the config file) of files never linted. */
   ignore?: string[];
   shortcodes?: { blocks?: string[]; code?: string[] };
   /** Report inline disable comments that silence nothing. */
   reportUnusedDisableDirectives?: SeverityName;
+  /** Paths (relative to the config file) of plugin modules. Plugins are code: they run with your permissions. */
+  plugins?: string[];
 }
 
 /** A configuration that was found and read. */
@@ -34,58 +46,88 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
-export const CONFIG_FILE_NAMES = ['.faqlintrc.json'];
+/** Looked for in this order in each folder, from the working folder up. */
+export const CONFIG_FILE_NAMES = ['.faqlintrc.json', '.faqlintrc.jsonc', '.faqlintrc.yaml', '.faqlintrc.yml', 'package.json'];
 
-/** Walks up from `startDir` to the first folder with a config file. */
+/** A path as a person would type it: relative when it is under the working directory. */
+export function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+}
+
+function hasFaqlintKey(packageJson: string): boolean {
+  try {
+    const data = JSON.parse(fs.readFileSync(packageJson, 'utf8')) as Record<string, unknown>;
+    return typeof data === 'object' && data !== null && 'faqlint' in data;
+  } catch {
+    return false;
+  }
+}
+
+/** Walks up from `startDir` to the first folder with a config file (a package.json counts only with a "faqlint" key). */
 export function findConfigFile(startDir: string): string | undefined {
-  let dir = path.resolve(startDir);
-  for (;;) {
+  for (let dir = path.resolve(startDir); ; dir = path.dirname(dir)) {
     for (const name of CONFIG_FILE_NAMES) {
       const candidate = path.join(dir, name);
-      if (fs.existsSync(candidate)) return candidate;
+      if (!fs.existsSync(candidate)) continue;
+      if (name === 'package.json' && !hasFaqlintKey(candidate)) continue;
+      return candidate;
     }
-    const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
+    if (path.dirname(dir) === dir) return undefined;
   }
 }
 
-/** Reads and validates a config file against the schema built from the known rules. */
-export function loadConfigFile(file: string, rules: readonly RuleDefinition<never>[]): LoadedConfig {
+/** `PropertyNameExpected` → `property name expected`. */
+function describeJsonError(code: string): string {
+  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+function lineColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset).split(/\r\n|\r|\n/);
+  return `${before.length}:${(before[before.length - 1]?.length ?? 0) + 1}`;
+}
+
+/** Reads a config file of any supported format into plain data (not yet validated). */
+export function readConfigData(file: string): unknown {
+  const shown = displayPath(file);
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   } catch (error) {
-    throw new ConfigError(`Cannot read config file ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new ConfigError(`Cannot read config file ${shown}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
-  const shown = displayPath(file);
+  if (/\.ya?ml$/i.test(file)) {
+    const document = parseDocument(text, { uniqueKeys: true });
+    const error = document.errors[0];
+    if (error) throw new ConfigError(`${shown}:${lineColumn(text, error.pos[0])}: invalid YAML: ${error.message.split('\n')[0]}`);
+    return document.toJS({ maxAliasCount: 100 }) ?? {};
+  }
   const errors: ParseError[] = [];
-  const source = text.replace(/^\uFEFF/, '');
-  const data: unknown = parse(source, errors, { allowTrailingComma: false, disallowComments: true });
+  // Comments are allowed in .jsonc and, as editors expect of rc files, in .faqlintrc.json too.
+  const data: unknown = parse(text, errors, { allowTrailingComma: false, disallowComments: path.basename(file) === 'package.json' });
   const first = errors[0];
-  if (first) {
-    const before = source.slice(0, first.offset).split(/\r\n|\r|\n/);
-    const line = before.length;
-    const column = (before[before.length - 1]?.length ?? 0) + 1;
-    throw new ConfigError(`${shown}:${line}:${column}: invalid JSON: ${describeJsonError(printParseErrorCode(first.error))}`);
+  if (first) throw new ConfigError(`${shown}:${lineColumn(text, first.offset)}: invalid JSON: ${describeJsonError(printParseErrorCode(first.error))}`);
+  if (path.basename(file) === 'package.json') {
+    const section = (data as Record<string, unknown> | null)?.faqlint;
+    if (section === undefined) throw new ConfigError(`${shown} has no "faqlint" key`);
+    return section;
   }
-  validateConfig(data, shown, rules);
-  return { config: data as FaqlintConfig, file, dir: path.dirname(file) };
+  return data;
 }
 
-const validators = new WeakMap<readonly RuleDefinition<never>[], ReturnType<Ajv2020['compile']>>();
+const validators = new Map<string, ReturnType<Ajv2020['compile']>>();
 
 /** Throws a ConfigError naming the file and the key path of the first problems found. */
 export function validateConfig(data: unknown, source: string, rules: readonly RuleDefinition<never>[]): asserts data is FaqlintConfig {
-  let validate = validators.get(rules);
+  const key = rules.map((rule) => rule.meta.id).join(',');
+  let validate = validators.get(key);
   if (!validate) {
     const ajv = new Ajv2020({ allErrors: true, strict: false });
     validate = ajv.compile(buildConfigSchema(rules));
-    validators.set(rules, validate);
+    validators.set(key, validate);
   }
   if (validate(data)) return;
-  const messages = simplifyErrors(validate.errors ?? []);
-  throw new ConfigError(`${source}: invalid configuration: ${messages.join('; ')}`);
+  throw new ConfigError(`${source}: invalid configuration: ${simplifyErrors(validate.errors ?? []).join('; ')}`);
 }
 
 /** `/rules/no-placeholder/1/patterns/0` → `rules.no-placeholder[1].patterns[0]`. */
@@ -94,17 +136,6 @@ function keyPath(pointer: string): string {
   let out = '';
   for (const part of parts) out += /^\d+$/.test(part) ? `[${part}]` : out === '' ? part : `.${part}`;
   return out === '' ? '(root)' : out;
-}
-
-/** `PropertyNameExpected` → `property name expected`. */
-function describeJsonError(code: string): string {
-  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-}
-
-/** A path as a person would type it: relative when it is under the working directory. */
-export function displayPath(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }
 
 /**
@@ -121,7 +152,7 @@ function simplifyErrors(errors: readonly ErrorObject[]): string[] {
     if (error.keyword === 'additionalProperties') {
       const key = (error.params as { additionalProperty: string }).additionalProperty;
       const parent = where === '(root)' ? '' : `${where}.`;
-      messages.add(where === 'rules' ? `rules.${key}: unknown rule "${key}"` : `${parent}${key}: unknown key`);
+      messages.add(/^rules$|\.rules$/.test(where) ? `${parent}${key}: unknown rule "${key}"` : `${parent}${key}: unknown key`);
     } else if (error.keyword === 'enum') {
       messages.add(`${where}: must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.map((value) => JSON.stringify(value)).join(', ')}`);
     } else {

@@ -2,6 +2,9 @@ import type { RuleDefinition } from '../rules/define-rule.js';
 
 const SEVERITY = { enum: ['off', 'warn', 'error', 0, 1, 2] };
 
+/** Where the schema is published for editors; `.faqlintrc.example.json` points here. */
+export const CONFIG_SCHEMA_ID = 'https://raw.githubusercontent.com/faqlint/faqlint/main/schema.json';
+
 /** The JSON Schema of `.faqlintrc.json`, with one entry (and its options schema) per known rule. */
 export function buildConfigSchema(rules: readonly RuleDefinition<never>[]): Record<string, unknown> {
   const ruleProperties: Record<string, unknown> = {};
@@ -20,8 +23,10 @@ export function buildConfigSchema(rules: readonly RuleDefinition<never>[]): Reco
       ],
     };
   }
+  const rulesObject = { type: 'object', additionalProperties: false, properties: ruleProperties };
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: CONFIG_SCHEMA_ID,
     title: 'faqlint configuration',
     type: 'object',
     additionalProperties: false,
@@ -41,7 +46,25 @@ export function buildConfigSchema(rules: readonly RuleDefinition<never>[]): Reco
           code: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Shortcode names whose inner content is code.' },
         },
       },
-      rules: { type: 'object', additionalProperties: false, properties: ruleProperties },
+      rules: rulesObject,
+      overrides: {
+        type: 'array',
+        description: 'Rule settings for the files some globs match; later entries win.',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['files'],
+          properties: {
+            files: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 }, description: 'Globs relative to the config file.' },
+            rules: rulesObject,
+          },
+        },
+      },
+      plugins: {
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+        description: 'Paths (relative to the config file) of plugin modules. Plugins are code and run with your permissions.',
+      },
       reportUnusedDisableDirectives: {
         enum: ['off', 'warn', 'error'],
         description: 'Report <!-- faqlint-disable --> comments that silence no problem.',

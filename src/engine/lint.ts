@@ -1,38 +1,22 @@
+import fs from 'node:fs';
 import path from 'node:path';
-import {
-  ConfigError,
-  displayPath,
-  findConfigFile,
-  loadConfigFile,
-  severityName,
-  validateConfig,
-  type FaqlintConfig,
-  type LoadedConfig,
-  type RuleSetting,
-} from '../config/config.js';
+import { ConfigError, type FaqlintConfig } from '../config/config.js';
 import type { FaqDocument } from '../model/types.js';
 import { DEFAULT_PARSE_OPTIONS, parseFaqDocument, type ParseOptions } from '../parse/document.js';
-import { isSiteRule, type RuleDefinition, type RuleReport, type SeverityName } from '../rules/define-rule.js';
-import { builtinRules } from '../rules/index.js';
-import { findHugoSiteRoot } from '../site/hugo-config.js';
-import { SiteModel } from '../site/site-model.js';
-import type { PageFrontMatter } from '../site/page-index.js';
 import { parseFrontMatter } from '../parse/front-matter.js';
+import { isSiteRule, type RuleReport, type SeverityName } from '../rules/define-rule.js';
+import { findHugoSiteRoot } from '../site/hugo-config.js';
+import type { PageFrontMatter } from '../site/page-index.js';
+import { SiteModel } from '../site/site-model.js';
+import { activeRulesFor, checkRuleOverrides, loadConfig, type ActiveRule, type ConfigLookup, type ResolvedConfig } from './config-resolution.js';
 import { findFiles } from './files.js';
-import { readSource } from './read-source.js';
-import { finishResult, spanFields, type LintMessage, type LintResult, type Severity } from './results.js';
 import { applyInlineDirectives } from './inline-directives.js';
+import { readSource } from './read-source.js';
+import { finishResult, spanFields, type LintMessage, type LintResult } from './results.js';
 
-export interface LintOptions {
+export interface LintOptions extends ConfigLookup {
   /** Files, folders and globs; default the working directory. */
   patterns?: readonly string[];
-  cwd?: string;
-  /** Use this config file instead of looking one up. */
-  configFile?: string;
-  /** Use this config object (already parsed) instead of looking one up. */
-  config?: FaqlintConfig;
-  /** Ignore config files altogether. */
-  noConfigLookup?: boolean;
   /** Severity overrides that win over the config (`--rule id:severity`). */
   ruleOverrides?: Record<string, SeverityName>;
   /** Report `<!-- faqlint-disable -->` comments that silence nothing (overrides the config). */
@@ -45,51 +29,10 @@ export interface LintRun {
   results: LintResult[];
   /** Problems of the run itself (a rule crashed): the CLI exits with 2. */
   internalErrors: string[];
-  config: LoadedConfig;
+  config: ResolvedConfig;
 }
 
-interface ActiveRule {
-  rule: RuleDefinition<never>;
-  severity: Severity;
-  options: Record<string, unknown>;
-}
-
-/** Loads the config that applies to a run: explicit file, explicit object, or the nearest `.faqlintrc.json`. */
-export function loadConfig(options: Pick<LintOptions, 'cwd' | 'configFile' | 'config' | 'noConfigLookup'> = {}): LoadedConfig {
-  const cwd = path.resolve(options.cwd ?? process.cwd());
-  if (options.config) {
-    validateConfig(options.config, 'config', builtinRules);
-    return { config: options.config, file: undefined, dir: cwd };
-  }
-  if (options.configFile) return loadConfigFile(path.resolve(cwd, options.configFile), builtinRules);
-  if (options.noConfigLookup) return { config: {}, file: undefined, dir: cwd };
-  const found = findConfigFile(cwd);
-  return found ? loadConfigFile(found, builtinRules) : { config: {}, file: undefined, dir: cwd };
-}
-
-function activeRules(config: FaqlintConfig, overrides: Record<string, SeverityName>, configSource: string): ActiveRule[] {
-  const active: ActiveRule[] = [];
-  for (const rule of builtinRules) {
-    const setting: RuleSetting | undefined = config.rules?.[rule.meta.id];
-    const [written, userOptions] = Array.isArray(setting) ? [setting[0], setting[1] ?? {}] : [setting, {}];
-    const severity = overrides[rule.meta.id] ?? (written === undefined ? rule.meta.defaultSeverity : severityName(written));
-    if (severity === 'off') continue;
-    const problems = rule.meta.validateOptions?.({ ...(rule.meta.defaultOptions as object), ...userOptions } as never) ?? [];
-    if (problems.length > 0) {
-      const [key, message] = problems[0] as [string, string];
-      throw new ConfigError(`${configSource}: invalid configuration: rules.${rule.meta.id}[1].${key}: ${message}`);
-    }
-    active.push({
-      rule,
-      severity: severity === 'error' ? 2 : 1,
-      options: { ...(rule.meta.defaultOptions as Record<string, unknown>), ...userOptions },
-    });
-  }
-  for (const id of Object.keys(overrides)) {
-    if (!builtinRules.some((rule) => rule.meta.id === id)) throw new ConfigError(`Unknown rule "${id}" in --rule`);
-  }
-  return active;
-}
+export { loadConfig } from './config-resolution.js';
 
 function parseOptionsFrom(config: FaqlintConfig): ParseOptions {
   return {
@@ -98,67 +41,79 @@ function parseOptionsFrom(config: FaqlintConfig): ParseOptions {
   };
 }
 
+/** Reads and parses files once per run, and knows which could not be read. */
+class DocumentStore {
+  readonly documents = new Map<string, FaqDocument>();
+  readonly unreadable = new Map<string, string>();
+  readonly readProblems = new Map<string, Array<{ message: string; offset: number }>>();
+  private readonly frontMatter = new Map<string, PageFrontMatter | undefined>();
+
+  constructor(
+    private readonly parseOptions: ParseOptions,
+    private readonly stdin: { path: string; text: string } | undefined,
+  ) {}
+
+  load(file: string): FaqDocument | undefined {
+    const absolute = path.resolve(file);
+    const known = this.documents.get(absolute);
+    if (known || this.unreadable.has(absolute)) return known;
+    const read = this.stdin && absolute === this.stdin.path ? { ok: true as const, text: this.stdin.text, problems: [] } : readSource(absolute);
+    if (!read.ok) {
+      this.unreadable.set(absolute, read.message);
+      return undefined;
+    }
+    const document = parseFaqDocument(absolute, read.text, this.parseOptions);
+    this.documents.set(absolute, document);
+    if (read.problems.length > 0) this.readProblems.set(absolute, read.problems);
+    return document;
+  }
+
+  /** Pages that are not linted are still part of the site: their URLs come from their front matter. */
+  frontMatterOf(file: string): PageFrontMatter | undefined {
+    const absolute = path.resolve(file);
+    const document = this.documents.get(absolute);
+    if (document) return document.frontMatter?.data as PageFrontMatter | undefined;
+    if (!this.frontMatter.has(absolute)) {
+      const read = this.stdin && absolute === this.stdin.path ? { ok: true as const, text: this.stdin.text } : readSource(absolute);
+      this.frontMatter.set(absolute, read.ok ? (parseFrontMatter(read.text.replace(/^\uFEFF/, '')).frontMatter?.data as PageFrontMatter | undefined) : undefined);
+    }
+    return this.frontMatter.get(absolute);
+  }
+}
+
 /**
  * Lints Markdown files and returns one result per file, in path order. Throws `ConfigError` for
  * usage and configuration problems; never throws for problems in the linted files.
+ *
+ * Site-wide rules see every page of the site (a Hugo site's content, or every Markdown file
+ * under the config's folder), even when only some files are linted, as in a pre-commit hook;
+ * findings are reported only on the linted files.
  */
 export async function lint(options: LintOptions = {}): Promise<LintRun> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
-  const loaded = loadConfig({ ...options, cwd });
-  const { config } = loaded;
-  const rules = activeRules(config, options.ruleOverrides ?? {}, loaded.file ? displayPath(loaded.file) : 'config');
-  const parseOptions = parseOptionsFrom(config);
-  const patterns = options.patterns && options.patterns.length > 0 ? options.patterns : ['.'];
-
+  const resolved = await loadConfig({ ...options, cwd });
+  const { config } = resolved;
+  const ruleOverrides = options.ruleOverrides ?? {};
+  checkRuleOverrides(resolved, ruleOverrides);
   const stdinPath = options.stdin ? path.resolve(cwd, options.stdin.filePath) : undefined;
-  const files = stdinPath
-    ? [stdinPath]
-    : await findFiles({
-        patterns,
-        cwd,
-        ignore: config.ignore ?? [],
-        configDir: loaded.dir,
-        hugoRootFor: (dir) => findHugoSiteRoot(dir),
-      });
-
-  const documents = new Map<string, FaqDocument>();
-  const unreadable = new Map<string, string>();
-  const readProblems = new Map<string, Array<{ message: string; offset: number }>>();
-  const loadDocument = (file: string): FaqDocument | undefined => {
-    const absolute = path.resolve(file);
-    const known = documents.get(absolute);
-    if (known || unreadable.has(absolute)) return known;
-    const read = absolute === stdinPath && options.stdin ? { ok: true as const, text: options.stdin.text, problems: [] } : readSource(absolute);
-    if (!read.ok) {
-      unreadable.set(absolute, read.message);
-      return undefined;
-    }
-    const document = parseFaqDocument(absolute, read.text, parseOptions);
-    documents.set(absolute, document);
-    if (read.problems.length > 0) readProblems.set(absolute, read.problems);
-    return document;
-  };
-  for (const file of files) loadDocument(file);
-  // Pages that are not linted are still part of the site: their URLs come from their front matter.
-  const frontMatterCache = new Map<string, PageFrontMatter | undefined>();
-  const frontMatterOf = (file: string): PageFrontMatter | undefined => {
-    const absolute = path.resolve(file);
-    const document = documents.get(absolute);
-    if (document) return document.frontMatter?.data as PageFrontMatter | undefined;
-    if (!frontMatterCache.has(absolute)) {
-      const read = readSource(absolute);
-      frontMatterCache.set(absolute, read.ok ? (parseFrontMatter(read.text.replace(/^\uFEFF/, '')).frontMatter?.data as PageFrontMatter | undefined) : undefined);
-    }
-    return frontMatterCache.get(absolute);
-  };
+  const store = new DocumentStore(parseOptionsFrom(config), stdinPath && options.stdin ? { path: stdinPath, text: options.stdin.text } : undefined);
+  const fileSearch = { cwd, ignore: config.ignore ?? [], configDir: resolved.dir, hugoRootFor: (dir: string) => findHugoSiteRoot(dir) };
+  const files = stdinPath ? [stdinPath] : await findFiles({ ...fileSearch, patterns: options.patterns && options.patterns.length > 0 ? options.patterns : ['.'] });
+  for (const file of files) store.load(file);
 
   // One site model per site root, shared by every file under it.
   const sites = new Map<string, SiteModel>();
   const siteFor = (file: string): SiteModel => {
-    const key = findHugoSiteRoot(path.dirname(file)) ?? loaded.dir;
+    const key = findHugoSiteRoot(path.dirname(file)) ?? resolved.dir;
     let site = sites.get(key);
     if (!site) {
-      site = SiteModel.load({ startDir: path.dirname(file), configDir: loaded.file ? loaded.dir : undefined, glossary: config.glossary, loadDocument, frontMatterOf });
+      site = SiteModel.load({
+        startDir: path.dirname(file),
+        configDir: resolved.file ? resolved.dir : undefined,
+        glossary: config.glossary,
+        loadDocument: (page) => store.load(page),
+        frontMatterOf: (page) => store.frontMatterOf(page),
+      });
       if (config.glossary !== undefined && site.glossaryFiles.length === 0) {
         throw new ConfigError(site.problems.map((problem) => problem.message).join('; ') || `The glossary "${config.glossary}" was not found`);
       }
@@ -168,67 +123,55 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
   };
 
   const messages = new Map<string, LintMessage[]>(files.map((file) => [file, []]));
+  const rulesByFile = new Map<string, ActiveRule[]>(files.map((file) => [file, activeRulesFor(resolved, file, ruleOverrides)]));
   const internalErrors: string[] = [];
-  const reportTo = (document: FaqDocument, active: ActiveRule, report: RuleReport): void => {
+  const reportTo = (document: FaqDocument, ruleId: string, report: RuleReport): void => {
     const list = messages.get(document.path);
-    if (!list) return; // A page known only for context (a glossary) is not reported on.
+    // Pages known only as context (the glossary, the rest of the site) are not reported on,
+    // and a file whose overrides switch the rule off gets nothing from it.
+    const active = rulesByFile.get(document.path)?.find((candidate) => candidate.rule.meta.id === ruleId);
+    if (!list || !active) return;
     list.push({
-      ruleId: active.rule.meta.id,
+      ruleId,
       severity: active.severity,
       message: report.message,
       ...spanFields(report.span),
-      ...(report.related
-        ? { related: report.related.map((related) => ({ message: related.message, filePath: related.path, ...spanFields(related.span) })) }
-        : {}),
+      ...(report.related ? { related: report.related.map((related) => ({ message: related.message, filePath: related.path, ...spanFields(related.span) })) } : {}),
     });
   };
-  const ruleCrashed = (active: ActiveRule, document: FaqDocument, error: unknown): void => {
+  const ruleCrashed = (ruleId: string, document: FaqDocument, error: unknown): void => {
     const reason = error instanceof Error ? error.message : String(error);
-    internalErrors.push(`Rule ${active.rule.meta.id} failed on ${document.path}: ${reason}`);
-    messages.get(document.path)?.push({ ruleId: 'rule-error', severity: 2, message: `Rule "${active.rule.meta.id}" crashed: ${reason}`, line: 1, column: 1, endLine: 1, endColumn: 1 });
+    internalErrors.push(`Rule ${ruleId} failed on ${document.path}: ${reason}`);
+    messages.get(document.path)?.push({ ruleId: 'rule-error', severity: 2, message: `Rule "${ruleId}" crashed: ${reason}`, line: 1, column: 1, endLine: 1, endColumn: 1 });
   };
 
-  const linted = files.map((file) => documents.get(file)).filter((document): document is FaqDocument => document !== undefined);
+  const linted = files.map((file) => store.documents.get(file)).filter((document): document is FaqDocument => document !== undefined);
   for (const document of linted) {
     const site = siteFor(document.path);
-    for (const active of rules) {
+    for (const active of rulesByFile.get(document.path) ?? []) {
       const rule = active.rule;
       if (isSiteRule(rule)) continue;
       try {
-        rule.check({ document, options: active.options as never, site, report: (report) => reportTo(document, active, report) });
+        rule.check({ document, options: active.options as never, site, report: (report) => reportTo(document, rule.meta.id, report) });
       } catch (error) {
-        ruleCrashed(active, document, error);
+        ruleCrashed(rule.meta.id, document, error);
       }
     }
   }
-  const bySite = new Map<SiteModel, FaqDocument[]>();
-  for (const document of linted) {
-    const site = siteFor(document.path);
-    bySite.set(site, [...(bySite.get(site) ?? []), document]);
-  }
-  for (const [site, siteDocuments] of bySite) {
-    for (const active of rules) {
-      const rule = active.rule;
-      if (!isSiteRule(rule)) continue;
-      try {
-        rule.check({ documents: siteDocuments, options: active.options as never, site, report: (document, report) => reportTo(document, active, report) });
-      } catch (error) {
-        ruleCrashed(active, siteDocuments[0] as FaqDocument, error);
-      }
-    }
-  }
+
+  await runSiteRules(linted, siteFor, resolved, ruleOverrides, store, fileSearch, reportTo, ruleCrashed);
 
   const unusedDirectiveSeverity = options.reportUnusedDisableDirectives ?? config.reportUnusedDisableDirectives ?? 'off';
   const results = files.map((file) => {
     const list = messages.get(file) ?? [];
-    const unreadableReason = unreadable.get(file);
+    const unreadableReason = store.unreadable.get(file);
     if (unreadableReason) {
       list.push({ ruleId: 'parse-error', severity: 2, message: unreadableReason, line: 1, column: 1, endLine: 1, endColumn: 1 });
       return finishResult(file, list);
     }
-    const document = documents.get(file) as FaqDocument;
+    const document = store.documents.get(file) as FaqDocument;
     for (const problem of document.parseProblems) list.push({ ruleId: 'parse-error', severity: 2, message: problem.message, ...spanFields(problem.span) });
-    for (const problem of readProblems.get(file) ?? []) {
+    for (const problem of store.readProblems.get(file) ?? []) {
       list.push({ ruleId: 'parse-error', severity: 2, message: problem.message, ...spanFields(document.lineIndex.span(problem.offset, problem.offset + 1)) });
     }
     const { kept, unused } = applyInlineDirectives(document, list);
@@ -247,5 +190,57 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
     }
     return finishResult(file, kept);
   });
-  return { results, internalErrors, config: loaded };
+  return { results, internalErrors, config: resolved };
+}
+
+/**
+ * Site rules run once per site over every page of it, with the options of the config's base
+ * `rules` (an override can change a site rule's severity or switch it off for some files, not
+ * its options).
+ */
+async function runSiteRules(
+  linted: readonly FaqDocument[],
+  siteFor: (file: string) => SiteModel,
+  resolved: ResolvedConfig,
+  ruleOverrides: Record<string, SeverityName>,
+  store: DocumentStore,
+  fileSearch: Omit<Parameters<typeof findFiles>[0], 'patterns'>,
+  reportTo: (document: FaqDocument, ruleId: string, report: RuleReport) => void,
+  ruleCrashed: (ruleId: string, document: FaqDocument, error: unknown) => void,
+): Promise<void> {
+  const siteRules = resolved.rules.filter(isSiteRule);
+  if (siteRules.length === 0 || linted.length === 0) return;
+  const bySite = new Map<SiteModel, FaqDocument[]>();
+  for (const document of linted) {
+    const site = siteFor(document.path);
+    bySite.set(site, [...(bySite.get(site) ?? []), document]);
+  }
+  for (const [site, siteLinted] of bySite) {
+    // Options come from the base rules: a path no override matches.
+    const base = activeRulesFor(resolved, path.join(resolved.dir, '\u0000base'), ruleOverrides);
+    const onForSomeFile = (rule: (typeof siteRules)[number]): boolean =>
+      siteLinted.some((document) => activeRulesFor(resolved, document.path, ruleOverrides).some((active) => active.rule === rule));
+    const wanted = siteRules.filter(onForSomeFile);
+    if (wanted.length === 0) continue;
+    const pages = await sitePages(site, resolved, fileSearch);
+    const documents = [...new Set([...pages.map((page) => store.load(page)), ...siteLinted])]
+      .filter((document): document is FaqDocument => document !== undefined)
+      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    for (const rule of wanted) {
+      const options = { ...(rule.meta.defaultOptions as Record<string, unknown>), ...(base.find((active) => active.rule === rule)?.options ?? {}) };
+      try {
+        rule.check({ documents, options: options as never, site, report: (document, report) => reportTo(document, rule.meta.id, report) });
+      } catch (error) {
+        ruleCrashed(rule.meta.id, siteLinted[0] as FaqDocument, error);
+      }
+    }
+  }
+}
+
+/** Every page of a site: a Hugo site's content trees, or the Markdown under the config's folder. */
+async function sitePages(site: SiteModel, resolved: ResolvedConfig, fileSearch: Omit<Parameters<typeof findFiles>[0], 'patterns'>): Promise<string[]> {
+  // The same file search as for linting, so ignored files are not part of the site either.
+  if (site.hugo) return findFiles({ ...fileSearch, patterns: site.trees.map((tree) => tree.dir).filter((dir) => fs.existsSync(dir)) });
+  if (!resolved.file) return [];
+  return findFiles({ ...fileSearch, patterns: [resolved.dir] });
 }

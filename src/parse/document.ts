@@ -409,7 +409,7 @@ function collectModel(document: FaqDocument, masked: string, tags: readonly Shor
             questionSpan: lineIndex.span(questionStart, questionEnd),
             isQuestion: source.syntax === 'heading' || source.name !== 'details' ? question !== '' : looksLikeQuestion(question),
             span: lineIndex.span(start, end),
-            answerSpan: lineIndex.span(source.innerStart, Math.max(source.innerStart, source.innerEnd)),
+            answerSpan: trimmedSpan(document, source.innerStart, source.innerEnd),
             answerText: '',
             sectionIndex: sections.length - 1,
             node,
@@ -443,6 +443,15 @@ function collectModel(document: FaqDocument, masked: string, tags: readonly Shor
   collectLinkShortcodes(document, tags, codeSpans, shortcodeLinkSpans);
   collectFrontMatterRuns(document, frontMatter);
   document.links.sort((a, b) => a.span.start.offset - b.span.start.offset);
+}
+
+/** The span of `[start, end)` without the whitespace at either end (the answer as a reader sees it). */
+function trimmedSpan(document: FaqDocument, start: number, end: number): Span {
+  let from = start;
+  let to = Math.max(start, end);
+  while (from < to && /\s/.test(document.text[from] as string)) from++;
+  while (to > from && /\s/.test(document.text[to - 1] as string)) to--;
+  return document.lineIndex.span(from, to);
 }
 
 function addRun(document: FaqDocument, masked: string, node: Parent, kind: TextRun['kind'], blockIndex: number, inQuestion: boolean): void {

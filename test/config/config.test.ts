@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, findConfigFile, loadConfigFile, validateConfig } from '../../src/config/config.js';
+import { ConfigError, findConfigFile, readConfigData, validateConfig } from '../../src/config/config.js';
 import { builtinRules } from '../../src/rules/index.js';
 import { repoRoot } from '../helpers/lint-text.js';
 
@@ -33,7 +33,7 @@ describe('finding and validating config', () => {
     fs.mkdirSync(deep, { recursive: true });
     fs.writeFileSync(path.join(root, '.faqlintrc.json'), '{ "glossary": "/terms/" }');
     expect(findConfigFile(deep)).toBe(path.join(root, '.faqlintrc.json'));
-    expect(loadConfigFile(path.join(root, '.faqlintrc.json'), builtinRules).config).toEqual({ glossary: '/terms/' });
+    expect(readConfigData(path.join(root, '.faqlintrc.json'))).toEqual({ glossary: '/terms/' });
   });
 
   it.each([

@@ -64,7 +64,7 @@ describe('Hugo shortcode blocks', () => {
     const block = doc.blocks[0] as QaBlock;
     expect(answerNodes(block)).toEqual(['paragraph@2:1', 'list@4:1', 'paragraph@7:1']);
     expect(block.answerText).toBe('Pick the snapshot first. list the snapshots restore with Then check the result.');
-    expect(where(block.answerSpan)).toBe('1:45-8:1');
+    expect(where(block.answerSpan)).toBe('2:1-7:27');
   });
 
   it('reads {{% %}} tags, named title/summary parameters and extra arguments', () => {

@@ -1,0 +1,178 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../helpers/lint-text.js';
+
+const execFileAsync = promisify(execFile);
+const bin = path.join(repoRoot, 'bin', 'faqlint.js');
+
+interface CliOutput {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function faqlint(args: string[], cwd: string, input?: string): Promise<CliOutput> {
+  const child = execFileAsync(process.execPath, [bin, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
+  if (input !== undefined) {
+    child.child.stdin?.end(input);
+  } else {
+    child.child.stdin?.end();
+  }
+  try {
+    const { stdout, stderr } = await child;
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+/** A fresh folder with these files. */
+function folder(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faqlint-cli-'));
+  for (const [name, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), content);
+  }
+  return dir;
+}
+
+const DRAFT_PAGE = '---\ntitle: "FAQ"\ndraft: true\n---\n\nTODO: write this\n';
+
+function ruleIds(output: string): string[] {
+  return (JSON.parse(output) as Array<{ messages: Array<{ ruleId: string; severity: number }> }>).flatMap((result) =>
+    result.messages.map((message) => `${message.ruleId}:${message.severity}`),
+  );
+}
+
+describe('config discovery', () => {
+  it.each([
+    ['.faqlintrc.jsonc', '{\n  // comments are fine here\n  "rules": { "no-draft": "error", "no-placeholder": "off" }\n}\n'],
+    ['.faqlintrc.yaml', 'rules:\n  no-draft: error\n  no-placeholder: "off"\n'],
+    ['.faqlintrc.yml', 'rules:\n  no-draft: error\n  no-placeholder: "off"\n'],
+    ['package.json', '{ "name": "docs", "faqlint": { "rules": { "no-draft": "error", "no-placeholder": "off" } } }\n'],
+  ])('finds %s in a parent folder', async (name, content) => {
+    const dir = folder({ [name]: content, 'content/faq.md': DRAFT_PAGE });
+    const result = await faqlint(['--format', 'json', 'faq.md'], path.join(dir, 'content'));
+    expect(result.code).toBe(1);
+    expect(ruleIds(result.stdout)).toEqual(['no-draft:2']);
+  });
+
+  it('ignores a package.json without a faqlint key, and config files with --no-config-lookup', async () => {
+    const dir = folder({ 'package.json': '{ "name": "docs" }', '.faqlintrc.json': '{ "rules": { "no-placeholder": "off" } }', 'faq.md': DRAFT_PAGE });
+    expect(ruleIds((await faqlint(['--format', 'json'], dir)).stdout)).toEqual(['no-draft:1']);
+    expect(ruleIds((await faqlint(['--format', 'json', '--no-config-lookup'], dir)).stdout)).toEqual(['no-draft:1', 'no-placeholder:2']);
+  });
+
+  it('uses --config over the file it would find, and reports YAML errors with a position', async () => {
+    const dir = folder({ '.faqlintrc.json': '{}', 'strict.yaml': 'rules:\n  no-draft: error\n', 'bad.yaml': 'rules:\n  no-draft: [error\n', 'faq.md': DRAFT_PAGE });
+    expect(ruleIds((await faqlint(['--format', 'json', '--config', 'strict.yaml'], dir)).stdout)).toEqual(['no-draft:2', 'no-placeholder:2']);
+    const bad = await faqlint(['--config', 'bad.yaml'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^faqlint: bad\.yaml:\d+:\d+: invalid YAML: /);
+    const missing = await faqlint(['--config', 'nope.json'], dir);
+    expect(missing).toEqual({ code: 2, stdout: '', stderr: 'faqlint: Cannot read config file nope.json: ENOENT\n' });
+  });
+
+  it('applies overrides by glob, later ones winning', async () => {
+    const config = { rules: { 'no-draft': 'error' }, overrides: [{ files: ['drafts/**'], rules: { 'no-draft': 'off', 'no-placeholder': 'warn' } }] };
+    const dir = folder({ '.faqlintrc.json': JSON.stringify(config), 'faq.md': DRAFT_PAGE, 'drafts/next.md': DRAFT_PAGE });
+    const results = JSON.parse((await faqlint(['--format', 'json'], dir)).stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string; severity: number }> }>;
+    expect(results.map((result) => [path.relative(dir, result.filePath), result.messages.map((message) => `${message.ruleId}:${message.severity}`)])).toEqual([
+      ['drafts/next.md', ['no-placeholder:1']],
+      ['faq.md', ['no-draft:2', 'no-placeholder:2']],
+    ]);
+  });
+
+  it('prints the config in force for a file', async () => {
+    const config = { glossary: '/terms/', overrides: [{ files: ['drafts/**'], rules: { 'no-draft': 'off' } }] };
+    const dir = folder({ '.faqlintrc.json': JSON.stringify(config) });
+    const printed = JSON.parse((await faqlint(['--print-config', 'drafts/x.md'], dir)).stdout) as { glossary: string; rules: Record<string, unknown> };
+    expect(printed.glossary).toBe('/terms/');
+    expect(printed.rules['no-draft']).toBe('off');
+    expect(printed.rules['no-duplicate-question']).toEqual(['error', { scope: 'site' }]);
+  });
+});
+
+describe('plugins', () => {
+  it('loads the example plugin with a namespaced rule id', async () => {
+    const result = await faqlint(['--format', 'json'], path.join(repoRoot, 'fixtures/plugin-example'));
+    expect(result.code).toBe(1);
+    const [entry] = JSON.parse(result.stdout) as Array<{ messages: Array<{ ruleId: string; line: number; column: number; message: string }> }>;
+    expect(entry?.messages).toMatchObject([{ ruleId: 'acme/answer-min-words', line: 7, column: 1, message: 'Answer to "Is it free?" has 1 word(s); write at least 4' }]);
+    expect((await faqlint(['rules'], path.join(repoRoot, 'fixtures/plugin-example'))).stdout).toMatch(/^acme\/answer-min-words +warn +Flags answers/m);
+  });
+
+  it('refuses package names and missing files', async () => {
+    const byName = folder({ '.faqlintrc.json': '{ "plugins": ["faqlint-plugin-x"] }', 'faq.md': 'Hi.\n' });
+    expect((await faqlint([], byName)).stderr).toBe('faqlint: Plugin "faqlint-plugin-x": give a path to the module (./rules/my-rule.js); package names are not loaded\n');
+    const missing = folder({ '.faqlintrc.json': '{ "plugins": ["./nope.js"] }', 'faq.md': 'Hi.\n' });
+    const result = await faqlint([], missing);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^faqlint: Plugin .*nope\.js: file not found\n$/);
+  });
+});
+
+describe('stdin, output files and init', () => {
+  const site = path.join(repoRoot, 'fixtures/example-site');
+
+  it('lints stdin as the named file, with the site around it', async () => {
+    const page = fs.readFileSync(path.join(site, 'content/en/faq/_index.md'), 'utf8');
+    const fromFile = await faqlint(['--format', 'json', 'content/en/faq/_index.md'], site);
+    const fromStdin = await faqlint(['--format', 'json', '--stdin', '--stdin-filename', 'content/en/faq/_index.md'], site, page);
+    expect(fromStdin.code).toBe(1);
+    expect(JSON.parse(fromStdin.stdout)).toEqual(JSON.parse(fromFile.stdout));
+    expect((await faqlint(['--stdin-filename', 'x.md'], site)).stderr).toBe('faqlint: --stdin-filename goes with --stdin\n');
+  });
+
+  it('writes the report to --output-file and nothing to stdout', async () => {
+    const dir = folder({ 'faq.md': DRAFT_PAGE });
+    const result = await faqlint(['--format', 'sarif', '--output-file', 'reports/faqlint.sarif'], dir);
+    expect(result).toEqual({ code: 1, stdout: '', stderr: '' });
+    const sarif = JSON.parse(fs.readFileSync(path.join(dir, 'reports/faqlint.sarif'), 'utf8')) as { version: string; runs: Array<{ results: unknown[] }> };
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs[0]?.results).toHaveLength(2);
+  });
+
+  it.each(['compact', 'github', 'junit', 'sarif', 'json', 'stylish'])('prints the %s format', async (format) => {
+    const dir = folder({ 'faq.md': DRAFT_PAGE });
+    const result = await faqlint(['--format', format], dir);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(format === 'github' ? '::error file=faq.md,line=6' : 'no-placeholder');
+  });
+
+  it('init writes a starter config for a Hugo site and never overwrites one', async () => {
+    const dir = folder({
+      'config/_default/languages.toml': '[en]\ncontentDir = "content/en"\n',
+      'content/en/docs/reference/terms/index.md': '---\ntitle: Terms\n---\n\n## Snapshot\n\nA copy.\n',
+    });
+    const first = await faqlint(['init'], dir);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('Wrote .faqlintrc.json');
+    const written = JSON.parse(fs.readFileSync(path.join(dir, '.faqlintrc.json'), 'utf8')) as { glossary: string; rules: Record<string, string> };
+    expect(written.glossary).toBe('/docs/reference/terms/');
+    expect(written.rules['no-draft']).toBe('warn');
+    const second = await faqlint(['init'], dir);
+    expect(second.code).toBe(2);
+    expect(second.stderr).toContain('A config file already exists');
+  });
+});
+
+describe('a pre-commit run on some files of a site', () => {
+  it('knows the whole site but reports only on the given file', async () => {
+    const dir = folder({
+      'config/_default/languages.toml': '[en]\ncontentDir = "content/en"\n',
+      'content/en/faq/_index.md': '{{< details "How do I restore a file?" >}}\nUse restore.\n{{< /details >}}\n',
+      'content/en/help/restore.md': '## Restoring\n\n[Back to the FAQ](/faq/)\n\n{{< details "How do I restore a file?" >}}\nUse restore again.\n{{< /details >}}\n',
+    });
+    const result = await faqlint(['--format', 'compact', 'content/en/help/restore.md'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe(
+      'content/en/help/restore.md:5:14: error Duplicate question "How do I restore a file?": also asked at content/en/faq/_index.md:1:14 [no-duplicate-question]\n1 problem\n',
+    );
+  });
+});
