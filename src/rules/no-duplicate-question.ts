@@ -1,60 +1,150 @@
 import path from 'node:path';
 import type { FaqDocument, QaBlock } from '../model/types.js';
+import { findFiller } from '../text/lorem.js';
+import { findNearDuplicates } from '../text/near-duplicates.js';
 import { normalizeQuestion } from '../text/normalize.js';
+import { findPlaceholder } from '../text/placeholders.js';
 import { quoteExcerpt } from '../text/quote.js';
-import { defineSiteRule } from './define-rule.js';
+import { DEFAULT_NEAR_DUPLICATE_THRESHOLD, prepareQuestion, questionSimilarity } from '../text/similarity.js';
+import { defineSiteRule, type SiteRuleContext } from './define-rule.js';
 
 export interface NoDuplicateQuestionOptions {
   /** Compare questions within each page, or across the whole site (each language tree apart). */
   scope: 'page' | 'site';
+  /** Also report questions that differ only in small ways ("How do I…" / "How can I…"). */
+  nearDuplicates: boolean;
+  /** Similarity (0–1) from which two questions count as near duplicates. */
+  threshold: number;
+}
+
+/** Answers shorter than this say too little to show that two questions are one. */
+const MIN_ANSWER_WORDS = 12;
+/** Two questions with the same answer are one question only if they also share some wording. */
+const SAME_ANSWER_QUESTION_SIMILARITY = 0.2;
+/** An answer pasted under this many questions is boilerplate ("Contact support…"), not a sign of one question. */
+const BOILERPLATE_COPIES = 3;
+
+interface Asked {
+  document: FaqDocument;
+  block: QaBlock;
 }
 
 /** "content/en/faq/_index.md:17:14", relative to the site root so messages read the same everywhere. */
-function where(root: string, document: FaqDocument, block: QaBlock): string {
-  const relative = path.relative(root, document.path) || document.path;
-  return `${relative.split(path.sep).join('/')}:${block.questionSpan.start.line}:${block.questionSpan.start.column}`;
+function where(root: string, asked: Asked): string {
+  const relative = path.relative(root, asked.document.path) || asked.document.path;
+  return `${relative.split(path.sep).join('/')}:${asked.block.questionSpan.start.line}:${asked.block.questionSpan.start.column}`;
+}
+
+/** The answer in a form where copies compare equal, or undefined when it cannot identify a question. */
+function answerKey(block: QaBlock): string | undefined {
+  const answer = block.answerText;
+  if (answer.split(/\s+/).length < MIN_ANSWER_WORDS) return undefined;
+  // Filler pasted under several questions is a placeholder problem, not a sign they are one question.
+  if (findFiller(answer).length > 0 || findPlaceholder(answer)) return undefined;
+  return answer.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** Groups the questions that may repeat each other: one group per page or per language tree. */
+function groups(context: SiteRuleContext<NoDuplicateQuestionOptions>): Asked[][] {
+  const byKey = new Map<string, Asked[]>();
+  for (const document of context.documents) {
+    // Each language tree is its own site: an untranslated copy in content/nl is not a repeat.
+    const key = context.options.scope === 'page' ? `page:${document.path}` : `tree:${context.site.treeOf(document.path)?.lang ?? ''}`;
+    const list = byKey.get(key) ?? [];
+    for (const block of document.blocks) if (block.isQuestion && normalizeQuestion(block.question) !== '') list.push({ document, block });
+    byKey.set(key, list);
+  }
+  return [...byKey.values()];
+}
+
+function reportExact(context: SiteRuleContext<NoDuplicateQuestionOptions>, asked: readonly Asked[]): void {
+  const firstAsked = new Map<string, Asked>();
+  for (const current of asked) {
+    const key = normalizeQuestion(current.block.question);
+    const first = firstAsked.get(key);
+    if (!first) {
+      firstAsked.set(key, current);
+      continue;
+    }
+    context.report(current.document, {
+      message: `Duplicate question "${quoteExcerpt(current.block.question)}": also asked at ${where(context.site.root, first)}`,
+      span: current.block.questionSpan,
+      related: [{ message: 'first asked here', path: first.document.path, span: first.block.questionSpan }],
+    });
+  }
+}
+
+/** Near duplicates by wording, and questions that share a substantial answer; one finding per later question. */
+function reportNear(context: SiteRuleContext<NoDuplicateQuestionOptions>, asked: readonly Asked[]): void {
+  const distinct: Asked[] = [];
+  const seen = new Set<string>();
+  for (const current of asked) {
+    const key = normalizeQuestion(current.block.question);
+    if (!seen.has(key)) distinct.push(current);
+    seen.add(key);
+  }
+  const prepared = distinct.map((current) => prepareQuestion(current.block.question));
+  const best = new Map<number, { other: number; score: number; reason: 'wording' | 'answer' }>();
+  const consider = (a: number, b: number, score: number, reason: 'wording' | 'answer'): void => {
+    const known = best.get(b);
+    if (!known || score > known.score) best.set(b, { other: a, score, reason });
+  };
+  for (const pair of findNearDuplicates(prepared, context.options.threshold)) consider(pair.a, pair.b, pair.score, 'wording');
+
+  const byAnswer = new Map<string, number[]>();
+  distinct.forEach((current, index) => {
+    const key = answerKey(current.block);
+    if (key !== undefined) byAnswer.set(key, [...(byAnswer.get(key) ?? []), index]);
+  });
+  for (const indices of byAnswer.values()) {
+    if (indices.length < 2 || indices.length >= BOILERPLATE_COPIES) continue;
+    const [first, second] = indices as [number, number];
+    const score = questionSimilarity(prepared[first]!, prepared[second]!);
+    if (score >= SAME_ANSWER_QUESTION_SIMILARITY && !best.has(second)) consider(first, second, score, 'answer');
+  }
+
+  for (const [index, match] of [...best].sort((x, y) => x[0] - y[0])) {
+    const current = distinct[index] as Asked;
+    const other = distinct[match.other] as Asked;
+    const why = match.reason === 'answer' ? 'and has the same answer' : `(similarity ${match.score.toFixed(2)})`;
+    context.report(current.document, {
+      message: `Question "${quoteExcerpt(current.block.question)}" is nearly the same as "${quoteExcerpt(other.block.question)}" at ${where(context.site.root, other)} ${why}`,
+      span: current.block.questionSpan,
+      related: [{ message: 'similar question', path: other.document.path, span: other.block.questionSpan }],
+    });
+  }
 }
 
 export default defineSiteRule<NoDuplicateQuestionOptions>({
   meta: {
     id: 'no-duplicate-question',
-    description: 'Flags a question asked again, on the same page or elsewhere on the site, at every repeat.',
+    description: 'Flags a question asked again, exactly or nearly, on the same page or elsewhere on the site, at every repeat.',
     defaultSeverity: 'error',
     scope: 'site',
     optionsSchema: {
       type: 'object',
       additionalProperties: false,
-      properties: { scope: { enum: ['page', 'site'] } },
+      properties: {
+        scope: { enum: ['page', 'site'] },
+        nearDuplicates: { type: 'boolean' },
+        threshold: { type: 'number', minimum: 0.5, maximum: 1 },
+      },
     },
-    defaultOptions: { scope: 'site' },
+    defaultOptions: { scope: 'site', nearDuplicates: true, threshold: DEFAULT_NEAR_DUPLICATE_THRESHOLD },
     docs: {
       rationale:
-        'A question answered twice drifts: one copy gets fixed, the other goes stale, and readers find contradicting answers. Questions are compared after normalising case, Unicode forms, quotes, dashes, spacing and trailing punctuation. Each language tree of a Hugo site is compared on its own, so an untranslated copy is not a repeat. Blocks whose title is not a question (a <details> around a table) are not compared.',
-      options: { scope: '`"site"` (default) compares every page of a language tree; `"page"` compares questions within each page only.' },
+        'A question answered twice drifts: one copy gets fixed, the other goes stale, and readers find contradicting answers. Exact repeats are compared after normalising case, Unicode forms, quotes, dashes, spacing and trailing punctuation, and reported at every repeat. Near duplicates are found with a word-level edit distance built on Levenshtein: changing a function word ("do" / "can", "a" / "the") costs little, a typo a bit more, a different content word ("add" / "remove", "Android" / "iOS") a whole word, so questions that share a frame but ask different things stay apart. Two questions with the same substantial answer (not filler) are reported too. Each language tree of a Hugo site is compared on its own, so an untranslated copy is not a repeat; blocks whose title is not a question are not compared. The site-wide search is not all-pairs: it indexes words and typo variants and provably finds every pair an all-pairs scan would.',
+      options: {
+        scope: '`"site"` (default) compares every page of a language tree; `"page"` compares questions within each page only.',
+        nearDuplicates: 'Report near duplicates as well as exact repeats.',
+        threshold: 'Similarity from which two questions are near duplicates (0.5–1). Higher reports fewer.',
+      },
     },
   },
-  check({ documents, options, site, report }) {
-    // Each language tree is its own site: an untranslated copy in content/nl is not a repeat.
-    const firstAsked = new Map<string, { document: FaqDocument; block: QaBlock }>();
-    for (const document of documents) {
-      const tree = site.treeOf(document.path)?.lang ?? '';
-      const scopeKey = options.scope === 'page' ? `page:${document.path}` : `tree:${tree}`;
-      for (const block of document.blocks) {
-        if (!block.isQuestion) continue;
-        const normalized = normalizeQuestion(block.question);
-        if (normalized === '') continue;
-        const key = `${scopeKey}\u0000${normalized}`;
-        const first = firstAsked.get(key);
-        if (!first) {
-          firstAsked.set(key, { document, block });
-          continue;
-        }
-        report(document, {
-          message: `Duplicate question "${quoteExcerpt(block.question)}": also asked at ${where(site.root, first.document, first.block)}`,
-          span: block.questionSpan,
-          related: [{ message: 'first asked here', path: first.document.path, span: first.block.questionSpan }],
-        });
-      }
+  check(context) {
+    for (const asked of groups(context)) {
+      reportExact(context, asked);
+      if (context.options.nearDuplicates) reportNear(context, asked);
     }
   },
   examples: {
@@ -62,11 +152,21 @@ export default defineSiteRule<NoDuplicateQuestionOptions>({
       {
         name: 'look-alike questions that ask different things',
         code:
-          '{{< details "What is the difference between a snapshot and a backup set?" >}}\nA.\n{{< /details >}}\n\n{{< details "What is the difference between a partial snapshot and a snapshot?" >}}\nB.\n{{< /details >}}\n\n{{< details "How do I add a repository key?" >}}\nC.\n{{< /details >}}\n\n{{< details "How do I remove a repository key?" >}}\nD.\n{{< /details >}}\n',
+          '{{< details "What is the difference between a snapshot and a backup set?" >}}\nA.\n{{< /details >}}\n\n{{< details "What is the difference between a partial snapshot and a snapshot?" >}}\nB.\n{{< /details >}}\n\n{{< details "How do I add a repository key?" >}}\nC.\n{{< /details >}}\n\n{{< details "How do I remove a repository key?" >}}\nD.\n{{< /details >}}\n\n{{< details "Can I run backups on Android?" >}}\nE.\n{{< /details >}}\n\n{{< details "Can I run backups on iOS?" >}}\nF.\n{{< /details >}}\n',
       },
       {
         name: 'a disclosure that is not a question',
         code: '<details><summary>Full configuration</summary>\n\nA table.\n\n</details>\n\n<details><summary>Full configuration</summary>\n\nAnother table.\n\n</details>\n',
+      },
+      {
+        name: 'boilerplate pasted under many questions',
+        code:
+          '## How do I delete my account?\n\nWrite to support from the address on your account and we will take care of it within two days.\n\n## How do I change my email?\n\nWrite to support from the address on your account and we will take care of it within two days.\n\n## How do I get an invoice?\n\nWrite to support from the address on your account and we will take care of it within two days.\n',
+      },
+      {
+        name: 'the same filler under two questions is a placeholder problem, not a duplicate',
+        code:
+          '{{< details "Which platforms are supported?" >}}\nCommodo pariatur laboris excepteur ut nostrud voluptate aliquip.\n{{< /details >}}\n\n{{< details "How is data encrypted?" >}}\nCommodo pariatur laboris excepteur ut nostrud voluptate aliquip.\n{{< /details >}}\n',
       },
     ],
     invalid: [
@@ -80,9 +180,20 @@ export default defineSiteRule<NoDuplicateQuestionOptions>({
         name: 'repeats differ only in case, quotes and spacing',
         code: '## What’s a  pack file?\n\nA.\n\n## what\'s a pack file ?\n\nB.\n\n## WHAT’S A PACK FILE?\n\nC.\n',
         errors: [
-          { message: 'also asked at faq.md:1:4', line: 5, column: 4 },
-          { message: 'also asked at faq.md:1:4', line: 9, column: 4 },
+          { message: 'Duplicate question "what\'s a pack file ?": also asked at faq.md:1:4', line: 5, column: 4 },
+          { message: 'Duplicate question "WHAT’S A PACK FILE?": also asked at faq.md:1:4', line: 9, column: 4 },
         ],
+      },
+      {
+        name: 'near duplicates: a function word changed',
+        code: '## How do I delete my account?\n\nA.\n\n## How can I delete my account?\n\nB.\n',
+        errors: [{ message: 'Question "How can I delete my account?" is nearly the same as "How do I delete my account?" at faq.md:1:4 (similarity', line: 5, column: 4 }],
+      },
+      {
+        name: 'two questions with the same answer',
+        code:
+          '## How do I move a repository?\n\nCopy the whole repository folder to the new disk, then point every backup set that uses it at the new path.\n\n## Can I move a repository to another disk?\n\nCopy the whole repository folder to the new disk, then point every backup set that uses it at the new path.\n',
+        errors: [{ message: 'Question "Can I move a repository to another disk?" is nearly the same as "How do I move a repository?" at faq.md:1:4 and has the same answer', line: 5, column: 4 }],
       },
     ],
   },

@@ -94,7 +94,7 @@ describe('config discovery', () => {
     const printed = JSON.parse((await faqlint(['--print-config', 'drafts/x.md'], dir)).stdout) as { glossary: string; rules: Record<string, unknown> };
     expect(printed.glossary).toBe('/terms/');
     expect(printed.rules['no-draft']).toBe('off');
-    expect(printed.rules['no-duplicate-question']).toEqual(['error', { scope: 'site' }]);
+    expect(printed.rules['no-duplicate-question']).toEqual(['error', { scope: 'site', nearDuplicates: true, threshold: 0.8 }]);
   });
 });
 
