@@ -5,7 +5,7 @@ import { findNearDuplicates } from '../text/near-duplicates.js';
 import { normalizeQuestion } from '../text/normalize.js';
 import { findPlaceholder } from '../text/placeholders.js';
 import { quoteExcerpt } from '../text/quote.js';
-import { DEFAULT_NEAR_DUPLICATE_THRESHOLD, prepareQuestion, questionSimilarity } from '../text/similarity.js';
+import { DEFAULT_NEAR_DUPLICATE_THRESHOLD, isTypo, prepareQuestion, questionSimilarity, type PreparedQuestion } from '../text/similarity.js';
 import { defineSiteRule, type SiteRuleContext } from './define-rule.js';
 
 export interface NoDuplicateQuestionOptions {
@@ -42,6 +42,21 @@ function answerKey(block: QaBlock): string | undefined {
   // Filler pasted under several questions is a placeholder problem, not a sign they are one question.
   if (findFiller(answer).length > 0 || findPlaceholder(answer)) return undefined;
   return answer.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+function contentWords(question: PreparedQuestion): string[] {
+  return question.tokens.filter((_, index) => !question.functionWord[index]);
+}
+
+/**
+ * Near duplicates may differ in function words, plurals and typos, never in what they ask about:
+ * "…between a snapshot and a bucket?" and "…and a note?" score high but are different questions.
+ */
+function sameContentWords(a: PreparedQuestion, b: PreparedQuestion): boolean {
+  const wordsA = contentWords(a);
+  const wordsB = contentWords(b);
+  const covered = (from: string[], into: string[]): boolean => from.every((word) => into.some((other) => other === word || isTypo(word, other)));
+  return covered(wordsA, wordsB) && covered(wordsB, wordsA);
 }
 
 /** Groups the questions that may repeat each other: one group per page or per language tree. */
@@ -89,7 +104,9 @@ function reportNear(context: SiteRuleContext<NoDuplicateQuestionOptions>, asked:
     const known = best.get(b);
     if (!known || score > known.score) best.set(b, { other: a, score, reason });
   };
-  for (const pair of findNearDuplicates(prepared, context.options.threshold)) consider(pair.a, pair.b, pair.score, 'wording');
+  for (const pair of findNearDuplicates(prepared, context.options.threshold)) {
+    if (sameContentWords(prepared[pair.a]!, prepared[pair.b]!)) consider(pair.a, pair.b, pair.score, 'wording');
+  }
 
   const byAnswer = new Map<string, number[]>();
   distinct.forEach((current, index) => {
@@ -133,7 +150,7 @@ export default defineSiteRule<NoDuplicateQuestionOptions>({
     defaultOptions: { scope: 'site', nearDuplicates: true, threshold: DEFAULT_NEAR_DUPLICATE_THRESHOLD },
     docs: {
       rationale:
-        'A question answered twice drifts: one copy gets fixed, the other goes stale, and readers find contradicting answers. Exact repeats are compared after normalising case, Unicode forms, quotes, dashes, spacing and trailing punctuation, and reported at every repeat. Near duplicates are found with a word-level edit distance built on Levenshtein: changing a function word ("do" / "can", "a" / "the") costs little, a typo a bit more, a different content word ("add" / "remove", "Android" / "iOS") a whole word, so questions that share a frame but ask different things stay apart. Two questions with the same substantial answer (not filler) are reported too. Each language tree of a Hugo site is compared on its own, so an untranslated copy is not a repeat; blocks whose title is not a question are not compared. The site-wide search is not all-pairs: it indexes words and typo variants and provably finds every pair an all-pairs scan would.',
+        'A question answered twice drifts: one copy gets fixed, the other goes stale, and readers find contradicting answers. Exact repeats are compared after normalising case, Unicode forms, quotes, dashes, spacing and trailing punctuation, and reported at every repeat. Near duplicates are found with a word-level edit distance built on Levenshtein: changing a function word ("do" / "can", "a" / "the") costs little, a typo a bit more, a different content word ("add" / "remove", "Android" / "iOS") a whole word; and near duplicates must ask about the same things (the same content words, up to plurals and typos), so questions that share a frame but ask different things stay apart. Two questions with the same substantial answer (not filler) are reported too. Each language tree of a Hugo site is compared on its own, so an untranslated copy is not a repeat; blocks whose title is not a question are not compared. The site-wide search is not all-pairs: it indexes words and typo variants and provably finds every pair an all-pairs scan would.',
       options: {
         scope: '`"site"` (default) compares every page of a language tree; `"page"` compares questions within each page only.',
         nearDuplicates: 'Report near duplicates as well as exact repeats.',
@@ -153,6 +170,11 @@ export default defineSiteRule<NoDuplicateQuestionOptions>({
         name: 'look-alike questions that ask different things',
         code:
           '{{< details "What is the difference between a snapshot and a backup set?" >}}\nA.\n{{< /details >}}\n\n{{< details "What is the difference between a partial snapshot and a snapshot?" >}}\nB.\n{{< /details >}}\n\n{{< details "How do I add a repository key?" >}}\nC.\n{{< /details >}}\n\n{{< details "How do I remove a repository key?" >}}\nD.\n{{< /details >}}\n\n{{< details "Can I run backups on Android?" >}}\nE.\n{{< /details >}}\n\n{{< details "Can I run backups on iOS?" >}}\nF.\n{{< /details >}}\n',
+      },
+      {
+        name: 'long questions that differ in one noun',
+        code:
+          '## What is the difference between a snapshot and a bucket?\n\nA.\n\n## What is the difference between a snapshot and a note?\n\nB.\n\n## How long does it take to export a task?\n\nC.\n\n## How long does it take to export a contact?\n\nD.\n',
       },
       {
         name: 'a disclosure that is not a question',
@@ -188,6 +210,11 @@ export default defineSiteRule<NoDuplicateQuestionOptions>({
         name: 'near duplicates: a function word changed',
         code: '## How do I delete my account?\n\nA.\n\n## How can I delete my account?\n\nB.\n',
         errors: [{ message: 'Question "How can I delete my account?" is nearly the same as "How do I delete my account?" at faq.md:1:4 (similarity', line: 5, column: 4 }],
+      },
+      {
+        name: 'near duplicates: articles and a contraction',
+        code: '{{< details "What about a PRO version?" >}}\nA.\n{{< /details >}}\n\n{{< details "What\'s about the PRO version?" >}}\nB.\n{{< /details >}}\n',
+        errors: [{ message: 'Question "What\'s about the PRO version?" is nearly the same as "What about a PRO version?" at faq.md:1:14 (similarity', line: 5, column: 14 }],
       },
       {
         name: 'two questions with the same answer',

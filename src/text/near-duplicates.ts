@@ -1,23 +1,24 @@
 /**
- * Finding every pair of near-duplicate questions in a large site without comparing all pairs,
- * and without losing any pair the all-pairs scan would find.
+ * Finds every pair of near-duplicate questions in a large site without comparing all pairs, and
+ * without losing any pair the all-pairs scan finds.
  *
- * Why no pair is lost. Call a content word of A "related" to B when B has the same word or a
- * typo of it ({@link isTypo}). In any alignment, a content word of A that is not related to B is
- * deleted (cost 1), swapped for a function word (1) or for an unrelated content word (1): it costs
- * at least 1. A pair with similarity ≥ t has distance d ≤ (1 − t)·max(W_A, W_B), and since every
- * edit costs at least the weight it adds or removes, |W_A − W_B| ≤ d, so max(W_A, W_B) ≤ W_A / t
- * (the length filter). Hence at most k = ⌊(1 − t)·W_A / t⌋ of A's distinct content words are
- * unrelated to B. Order every question's distinct content words by one global order (cheapest
- * to probe first): the first word of A related to B sits within A's first k + 1 words, its
- * prefix. Probing the prefix's typo-neighbourhood against an index of all words of all questions
- * therefore meets B, unless A has no word related to B at all. Then every content word on
- * either side costs ≥ 1, so both questions have at most k distinct content words ("content-
- * poor"); those few are compared with each other by weight window. The typo-neighbourhood of a
- * word comes from a symmetric-delete index: words within e edits share a string obtained by at
- * most e deletions from each (the first letter, which typos must keep, is never deleted).
+ * Why no pair is lost. Every edit costs at least the weight it adds or removes, so |W_x − W_y| ≤ d;
+ * a pair with similarity ≥ t, y the heavier, has d ≤ (1 − t)·W_y, so W_x ≥ t·W_y (length filter).
+ * A content word is "related" to the other question if that has the same word or a typo of it
+ * ({@link typoNeighbours}). In any alignment an unrelated content word is deleted, swapped for a
+ * function word or for a non-typo content word: cost ≥ 1; a related but unequal one costs ≥ 0.3.
+ * - Prefix filter: at most k = ⌊(1 − t)·W_y⌋ of y's distinct content words are unrelated to x, so
+ *   any k + 1 of them (we take the cheapest to probe) include one related to x, and probing their
+ *   typo-neighbours in an index of all questions' words meets x. Unless no word of y is related
+ *   to x at all: then y has ≤ k words, and x ≤ (1 − t)·W_y ≤ (1 − t)·W_x / t: both are
+ *   "content-poor", and content-poor questions are also compared with each other by weight.
+ * - Signature filter: a word whose bit is missing from a hash of the other question's related
+ *   words is surely unrelated; more than k such on either side rule the pair out.
+ * - Count filter: x's distinct words, at ≥ 1 if unrelated and ≥ 0.3 if only related, may not
+ *   cost more than (1 − t)·W_y.
+ * Survivors are scored with {@link questionSimilarity} itself, so scores equal the reference's.
  */
-import { isTypo, questionSimilarity, typoBudget, type PreparedQuestion } from './similarity.js';
+import { CONTENT_WORD_WEIGHT, questionSimilarity, TYPO_COST, typoNeighbours, type PreparedQuestion } from './similarity.js';
 
 /** A near-duplicate pair: indices into the input (`a < b`) and their similarity. */
 export interface NearDuplicatePair {
@@ -47,56 +48,132 @@ export function findNearDuplicatesAllPairs(questions: readonly PreparedQuestion[
   return pairs;
 }
 
-/** Strings reachable from `word` by deleting up to its typo budget of letters, never the first. */
-function deletionKeys(word: string): Set<string> {
-  const keys = new Set([word]);
-  let frontier = [word];
-  for (let round = typoBudget(word.length); round > 0; round--) {
-    const next: string[] = [];
-    for (const key of frontier) {
-      for (let i = 1; i < key.length; i++) {
-        const shorter = key.slice(0, i) + key.slice(i + 1);
-        if (!keys.has(shorter)) {
-          keys.add(shorter);
-          next.push(shorter);
-        }
-      }
-    }
-    frontier = next;
-  }
-  return keys;
+/** One question per distinct normalised text, ordered by (weight, first index); `members` are their indices. */
+function representatives(questions: readonly PreparedQuestion[]): { reps: PreparedQuestion[]; members: number[][] } {
+  const byText = new Map<string, number[]>();
+  questions.forEach((question, index) => {
+    const indices = byText.get(question.normalized);
+    if (indices) indices.push(index);
+    else byText.set(question.normalized, [index]);
+  });
+  const weightOf = (indices: number[]): number => (questions[indices[0] as number] as PreparedQuestion).weight;
+  const members = [...byText.values()].sort((x, y) => weightOf(x) - weightOf(y) || (x[0] as number) - (y[0] as number));
+  return { reps: members.map((indices) => questions[indices[0] as number] as PreparedQuestion), members };
 }
 
-/** For each word, the ids of the words equal to it or typos of it (itself included), ascending. */
-function typoNeighbours(words: readonly string[]): Int32Array[] {
-  const byKey = new Map<string, number[]>();
-  words.forEach((word, id) => {
-    for (const key of deletionKeys(word)) {
-      const ids = byKey.get(key);
-      if (ids) ids.push(id);
-      else byKey.set(key, [id]);
+/**
+ * The word index, in flat typed arrays because the search reads them tens of millions of times.
+ * Question q's distinct content word ids (cheapest to probe first) are `words[wordStart[q] ..
+ * wordStart[q + 1])`; the questions holding word w (ascending, so by weight) are
+ * `postings[offsets[w] .. offsets[w + 1])`. `signatures` holds per question a 64-bit bloom-style
+ * signature of its words, then one of their typo-neighbours (2 ints each); each posting has a
+ * copy of its question's weight and signatures beside it, so that the scan reads memory in order.
+ */
+function buildIndex(reps: readonly PreparedQuestion[]) {
+  const idOf = new Map<string, number>();
+  const spellings: string[] = [];
+  const frequency: number[] = [];
+  const contentIds = reps.map((question) => {
+    const ids: number[] = [];
+    question.tokens.forEach((token, i) => {
+      if (question.functionWord[i]) return;
+      let id = idOf.get(token);
+      if (id === undefined) {
+        id = spellings.push(token) - 1;
+        idOf.set(token, id);
+        frequency.push(0);
+      }
+      if (!ids.includes(id)) {
+        ids.push(id);
+        frequency[id] = (frequency[id] as number) + 1;
+      }
+    });
+    return ids;
+  });
+  // Global order: cheapest word to probe first (its neighbours' postings), ties by spelling.
+  const neighbours = typoNeighbours(spellings);
+  const cost = neighbours.map((ids) => ids.reduce((sum, id) => sum + (frequency[id] as number), 0));
+  const order = spellings.map((_, id) => id);
+  order.sort((x, y) => (cost[x] as number) - (cost[y] as number) || ((spellings[x] as string) < (spellings[y] as string) ? -1 : 1));
+  const rank = new Int32Array(spellings.length);
+  order.forEach((id, position) => (rank[id] = position));
+
+  const wordStart = new Int32Array(reps.length + 1);
+  contentIds.forEach((ids, rep) => (wordStart[rep + 1] = (wordStart[rep] as number) + ids.length));
+  const words = new Int32Array(wordStart[reps.length] as number);
+  const offsets = new Int32Array(spellings.length + 1);
+  for (let id = 0; id < spellings.length; id++) offsets[id + 1] = (offsets[id] as number) + (frequency[id] as number);
+  const postings = new Int32Array(words.length);
+  const postingWeights = new Float32Array(words.length); // weights are quarters: exact in 32 bits
+  const postingSignatures = new Int32Array(4 * words.length);
+  const signatures = new Int32Array(4 * reps.length);
+  const bit = (id: number, at: number): void => {
+    const hash = Math.imul(id, 0x9e3779b1) >>> 26; // 0..63
+    signatures[at + (hash >>> 5)] = (signatures[at + (hash >>> 5)] as number) | (1 << (hash & 31));
+  };
+  const fill = offsets.slice(0, spellings.length);
+  contentIds.forEach((ids, rep) => {
+    ids.sort((x, y) => (rank[x] as number) - (rank[y] as number));
+    words.set(ids, wordStart[rep]);
+    for (const id of ids) {
+      bit(id, 4 * rep);
+      for (const near of neighbours[id] as Int32Array) bit(near, 4 * rep + 2);
+    }
+    for (const id of ids) {
+      const at = (fill[id] as number)++;
+      postings[at] = rep;
+      postingWeights[at] = (reps[rep] as PreparedQuestion).weight;
+      for (let k = 0; k < 4; k++) postingSignatures[4 * at + k] = signatures[4 * rep + k] as number;
     }
   });
-  const neighbours = words.map((_, id) => new Set([id]));
-  for (const ids of byKey.values()) {
-    for (let i = 0; i < ids.length; i++) {
-      const x = ids[i] as number;
-      for (let j = i + 1; j < ids.length; j++) {
-        const y = ids[j] as number;
-        // A shared key is necessary, not sufficient: confirm with the real test.
-        if (!neighbours[x]?.has(y) && isTypo(words[x] as string, words[y] as string)) {
-          neighbours[x]?.add(y);
-          neighbours[y]?.add(x);
-        }
-      }
-    }
-  }
-  return neighbours.map((set) => Int32Array.from(set).sort());
+  return { wordStart, words, neighbours, offsets, postings, signatures, postingWeights, postingSignatures };
 }
 
-/** Largest distance a match of a question of weight `weight` can have, by the length filter. */
-function distanceBound(weight: number, threshold: number): number {
-  return ((1 - threshold) * weight) / threshold + EPSILON;
+/** First position in `values[from, to)` (ascending) whose value is ≥ `value`. */
+function lowerBound(values: ArrayLike<number>, value: number, from: number, to: number): number {
+  let low = from;
+  let high = to;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((values[middle] as number) < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** Whether more than `limit` bits are set in `low` and `high` together (usually few are). */
+function moreBitsThan(low: number, high: number, limit: number): boolean {
+  let count = 0;
+  for (let bits = low; bits !== 0 && count <= limit; bits &= bits - 1) count++;
+  for (let bits = high; bits !== 0 && count <= limit; bits &= bits - 1) count++;
+  return count > limit;
+}
+
+/**
+ * Signature filter: whether either side has more than `limit` word bits missing from the other's
+ * neighbour bits. `x` and `y` hold (words low, high, neighbours low, high) at `xAt` and `yAt`.
+ */
+function surelyTooFar(x: Int32Array, xAt: number, y: Int32Array, yAt: number, limit: number): boolean {
+  const xLow = (x[xAt] as number) & ~(y[yAt + 2] as number);
+  const xHigh = (x[xAt + 1] as number) & ~(y[yAt + 3] as number);
+  const yLow = (y[yAt] as number) & ~(x[xAt + 2] as number);
+  const yHigh = (y[yAt + 1] as number) & ~(x[xAt + 3] as number);
+  if ((xLow | xHigh | yLow | yHigh) === 0) return false;
+  return limit === 0 || moreBitsThan(xLow, xHigh, limit) || moreBitsThan(yLow, yHigh, limit);
+}
+
+/** Sorts by `a` then `b` with two stable counting sorts: linear, for millions of pairs. */
+function sortPairs(pairs: NearDuplicatePair[], size: number): NearDuplicatePair[] {
+  let sorted = pairs;
+  for (const key of ['b', 'a'] as const) {
+    const next = new Int32Array(size + 1);
+    for (const pair of sorted) next[pair[key] + 1] = (next[pair[key] + 1] as number) + 1;
+    for (let i = 0; i < size; i++) next[i + 1] = (next[i + 1] as number) + (next[i] as number);
+    const placed = new Array<NearDuplicatePair>(sorted.length);
+    for (const pair of sorted) placed[(next[pair[key]] as number)++] = pair;
+    sorted = placed;
+  }
+  return sorted;
 }
 
 /**
@@ -108,119 +185,72 @@ function distanceBound(weight: number, threshold: number): number {
  */
 export function findNearDuplicates(questions: readonly PreparedQuestion[], threshold: number): NearDuplicatePair[] {
   if (!(threshold > 0)) return findNearDuplicatesAllPairs(questions, threshold);
-
-  // Exact repeats score alike against everything: search one representative per text.
-  const repOf = new Map<string, number>();
-  const members: number[][] = [];
-  const reps: PreparedQuestion[] = [];
-  questions.forEach((question, index) => {
-    const rep = repOf.get(question.normalized);
-    if (rep !== undefined) members[rep]?.push(index);
-    else {
-      repOf.set(question.normalized, reps.length);
-      members.push([index]);
-      reps.push(question);
-    }
-  });
-
-  // Vocabulary of content words; each representative's distinct content word ids.
-  const wordId = new Map<string, number>();
-  const words: string[] = [];
-  const documentFrequency: number[] = [];
-  const contentIds = reps.map((question) => {
-    const ids: number[] = [];
-    question.tokens.forEach((token, i) => {
-      if (question.functionWord[i]) return;
-      let id = wordId.get(token);
-      if (id === undefined) {
-        id = words.length;
-        wordId.set(token, id);
-        words.push(token);
-        documentFrequency.push(0);
-      }
-      if (!ids.includes(id)) {
-        ids.push(id);
-        documentFrequency[id] = (documentFrequency[id] as number) + 1;
-      }
-    });
-    return ids;
-  });
-
-  // Postings (representatives holding each word, ascending) as one flat array plus offsets.
-  const offsets = new Int32Array(words.length + 1);
-  for (let id = 0; id < words.length; id++) offsets[id + 1] = (offsets[id] as number) + (documentFrequency[id] as number);
-  const postings = new Int32Array(offsets[words.length] as number);
-  const fill = offsets.slice(0, words.length);
-  contentIds.forEach((ids, rep) => {
-    for (const id of ids) postings[(fill[id] as number)++] = rep;
-  });
-
-  // Global order: cheapest word to probe first (its neighbours' postings), ties by spelling.
-  const neighbours = typoNeighbours(words);
-  const probeCost = neighbours.map((ids) => ids.reduce((sum, id) => sum + (documentFrequency[id] as number), 0));
-  const byOrder = words.map((_, id) => id);
-  byOrder.sort((x, y) => (probeCost[x] as number) - (probeCost[y] as number) || ((words[x] as string) < (words[y] as string) ? -1 : 1));
-  const rank = new Int32Array(words.length);
-  byOrder.forEach((id, position) => (rank[id] = position));
-
-  // Content-poor representatives, by weight, for the pairs that share no related word.
-  // A question's prefix: its first ⌊bound⌋ + 1 distinct content words; content-poor if it has fewer.
-  const prefixLength = reps.map((question) => Math.floor(distanceBound(question.weight, threshold)) + 1);
-  const isPoor = contentIds.map((ids, rep) => ids.length < (prefixLength[rep] as number));
-  const poor = reps
-    .map((_, rep) => rep)
-    .filter((rep) => isPoor[rep])
-    .sort((x, y) => (reps[x] as PreparedQuestion).weight - (reps[y] as PreparedQuestion).weight || x - y);
-  const poorWeights = poor.map((rep) => (reps[rep] as PreparedQuestion).weight);
-
-  const repPairs: NearDuplicatePair[] = [];
+  const { reps, members } = representatives(questions);
+  const { wordStart, words, neighbours, offsets, postings, signatures, postingWeights, postingSignatures } = buildIndex(reps);
+  const weightOf = (rep: number): number => (reps[rep] as PreparedQuestion).weight;
+  // Content-poor in the weak sense: few enough words that even as the lighter side of a pair
+  // (W_heavier ≤ W / t) none of them need be related to the other question.
+  const poor = Int32Array.from(reps.keys()).filter(
+    (rep) => (wordStart[rep + 1] as number) - (wordStart[rep] as number) <= Math.floor(((1 - threshold) * weightOf(rep)) / threshold + EPSILON),
+  );
+  const typoFloor = Math.min(TYPO_COST, CONTENT_WORD_WEIGHT);
+  const equal = new Int32Array(neighbours.length).fill(-1);
+  const related = new Int32Array(neighbours.length).fill(-1);
   const seen = new Int32Array(reps.length).fill(-1);
-  for (let a = 0; a < reps.length; a++) {
-    const first = reps[a] as PreparedQuestion;
-    const low = threshold * first.weight - EPSILON;
-    const high = first.weight / threshold + EPSILON;
-    const visit = (b: number): void => {
-      if (seen[b] === a) return;
-      seen[b] = a;
-      const second = reps[b] as PreparedQuestion;
-      if (second.weight < low || second.weight > high) return;
-      const score = questionSimilarity(first, second);
-      if (score >= threshold) repPairs.push({ a, b, score });
+  const repPairs: NearDuplicatePair[] = [];
+  const candidates: number[] = [];
+
+  // Each pair is searched from its heavier question y (reps ascend by weight), so d ≤ (1 − t)·W_y.
+  for (let y = 0; y < reps.length; y++) {
+    const maxDistance = (1 - threshold) * weightOf(y) + EPSILON;
+    const maxUnrelated = Math.floor(maxDistance);
+    const lightest = threshold * weightOf(y) - EPSILON;
+    const first = wordStart[y] as number;
+    const end = wordStart[y + 1] as number;
+    candidates.length = 0;
+    const collect = (x: number): void => {
+      if (seen[x] !== y) candidates.push(x);
+      seen[x] = y;
     };
-    const ids = (contentIds[a] as number[]).sort((x, y) => (rank[x] as number) - (rank[y] as number));
-    const probes = Math.min(ids.length, prefixLength[a] as number);
-    for (let k = 0; k < probes; k++) {
-      for (const related of neighbours[ids[k] as number] as Int32Array) {
-        // Postings ascend; each pair is searched from its lower index only.
-        const start = offsets[related] as number;
-        for (let p = (offsets[related + 1] as number) - 1; p >= start && (postings[p] as number) > a; p--) visit(postings[p] as number);
+    // Prefix: y's first maxUnrelated + 1 words (cheapest first) include one related to x.
+    for (let w = first; w < Math.min(end, first + maxUnrelated + 1); w++) {
+      for (const word of neighbours[words[w] as number] as Int32Array) {
+        const start = offsets[word] as number;
+        for (let p = lowerBound(postings, y, start, offsets[word + 1] as number) - 1; p >= start; p--) {
+          if ((postingWeights[p] as number) < lightest) break;
+          if (surelyTooFar(postingSignatures, 4 * p, signatures, 4 * y, maxUnrelated)) continue;
+          collect(postings[p] as number);
+        }
       }
     }
-    if (isPoor[a]) {
-      // Content-poor: also every content-poor partner in the weight window.
-      let p = lowerBound(poorWeights, low);
-      for (; p < poor.length && (poorWeights[p] as number) <= high; p++) if ((poor[p] as number) > a) visit(poor[p] as number);
+    // No related word at all: then y has ≤ maxUnrelated words, and x is content-poor too.
+    if (end - first <= maxUnrelated) {
+      for (let p = lowerBound(poor, y, 0, poor.length) - 1; p >= 0 && weightOf(poor[p] as number) >= lightest; p--) collect(poor[p] as number);
+    }
+    if (candidates.length === 0) continue;
+
+    for (let w = first; w < end; w++) {
+      equal[words[w] as number] = y;
+      for (const near of neighbours[words[w] as number] as Int32Array) related[near] = y;
+    }
+    for (const x of candidates) {
+      // Count filter: each of x's words costs ≥ 1 unless y has it or a typo of it, then ≥ 0.3.
+      let bound = 0;
+      for (let w = wordStart[x] as number, stop = wordStart[x + 1] as number; w < stop && bound <= maxDistance; w++) {
+        const id = words[w] as number;
+        if (equal[id] !== y) bound += related[id] === y ? typoFloor : CONTENT_WORD_WEIGHT;
+      }
+      if (bound > maxDistance) continue;
+      const score = questionSimilarity(reps[x] as PreparedQuestion, reps[y] as PreparedQuestion);
+      if (score >= threshold) repPairs.push({ a: x, b: y, score });
     }
   }
 
-  // Expand representatives back to every original index.
   const pairs: NearDuplicatePair[] = [];
   for (const { a, b, score } of repPairs) {
     for (const x of members[a] as number[]) {
-      for (const y of members[b] as number[]) pairs.push(x < y ? { a: x, b: y, score } : { a: y, b: x, score });
+      for (const z of members[b] as number[]) pairs.push(x < z ? { a: x, b: z, score } : { a: z, b: x, score });
     }
   }
-  return pairs.sort((x, y) => x.a - y.a || x.b - y.b);
-}
-
-/** First index whose value is ≥ `value` in an ascending array. */
-function lowerBound(values: readonly number[], value: number): number {
-  let low = 0;
-  let high = values.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((values[middle] as number) < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return sortPairs(pairs, questions.length);
 }

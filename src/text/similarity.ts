@@ -111,7 +111,8 @@ export function prepareQuestion(text: string): PreparedQuestion {
 /**
  * How many character edits a pair of words may differ by and still be a typo, by the length of
  * the shorter one: none up to 3 letters ("id"/"ip", "ios"/"ics" are different words), 1 up to
- * 7, 2 from 8 (a swapped pair of letters, "snaphsot", is two Levenshtein edits).
+ * 7, 2 from 8 (a swapped pair of letters, "snaphsot", is two Levenshtein edits). Stricter than
+ * "1 up to 5, else 2", which made "restore"/"restart" and "public"/"publish" typos.
  */
 export function typoBudget(shorterLength: number): number {
   return shorterLength <= 3 ? 0 : shorterLength <= 7 ? 1 : 2;
@@ -130,47 +131,116 @@ export function isTypo(a: string, b: string): boolean {
   return levenshtein.get(a, b) <= budget;
 }
 
-function substitutionCost(a: PreparedQuestion, i: number, b: PreparedQuestion, j: number): number {
-  const x = a.tokens[i] as string;
-  const y = b.tokens[j] as string;
-  if (x === y) return 0;
-  const fx = a.functionWord[i];
-  const fy = b.functionWord[j];
-  if (fx && fy) return FUNCTION_WORD_WEIGHT;
-  if (fx || fy) return CONTENT_WORD_WEIGHT;
-  return isTypo(x, y) ? TYPO_COST : CONTENT_WORD_WEIGHT;
+/**
+ * Calls `emit` with a 32-bit hash (FNV-1a) of every string made by deleting up to the word's typo
+ * budget of letters from it, never the first, the word itself included. Hashes, not strings:
+ * a large site has tens of thousands of words and dozens of such strings each.
+ */
+function forEachDeletionHash(word: string, emit: (hash: number) => void): void {
+  const length = word.length;
+  const hashSkipping = (skip: number, skipToo: number): number => {
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < length; i++) if (i !== skip && i !== skipToo) hash = Math.imul(hash ^ word.charCodeAt(i), 0x01000193);
+    return hash >>> 0;
+  };
+  const budget = typoBudget(length);
+  emit(hashSkipping(-1, -1));
+  for (let i = 1; i < length && budget >= 1; i++) emit(hashSkipping(i, -1));
+  for (let i = 1; i < length && budget >= 2; i++) for (let j = i + 1; j < length; j++) emit(hashSkipping(i, j));
 }
 
-function tokenWeight(question: PreparedQuestion, index: number): number {
-  return question.functionWord[index] ? FUNCTION_WORD_WEIGHT : CONTENT_WORD_WEIGHT;
+/**
+ * For each of `words` (distinct), the indices of the words equal to it or typos of it (itself
+ * included), ascending, without comparing all pairs: a symmetric-delete index. Two words within
+ * e edits share a string made by at most e deletions from each (never of the first letter, which
+ * {@link isTypo} requires to agree), so words sharing a deletion hash are the candidates (hash
+ * collisions only add candidates) and {@link isTypo} decides.
+ */
+export function typoNeighbours(words: readonly string[]): Int32Array[] {
+  // Entries pack (hash, word id) into one exactly representable number, so one numeric sort groups them.
+  const idScale = 2 ** Math.max(1, Math.ceil(Math.log2(words.length + 1)));
+  const hashRange = Math.min(2 ** 32, 2 ** 53 / idScale);
+  const entries: number[] = [];
+  words.forEach((word, id) => forEachDeletionHash(word, (hash) => entries.push((hash % hashRange) * idScale + id)));
+  const sorted = Float64Array.from(entries).sort();
+  const found = words.map((_, id) => [id]);
+  for (let start = 0; start < sorted.length; ) {
+    const key = Math.floor((sorted[start] as number) / idScale);
+    let end = start + 1;
+    while (end < sorted.length && Math.floor((sorted[end] as number) / idScale) === key) end++;
+    for (let i = start; i < end; i++) {
+      const x = (sorted[i] as number) % idScale;
+      for (let j = i + 1; j < end; j++) {
+        const y = (sorted[j] as number) % idScale;
+        if (isTypo(words[x] as string, words[y] as string)) {
+          found[x]?.push(y);
+          found[y]?.push(x);
+        }
+      }
+    }
+    start = end;
+  }
+  // A pair of words may share several deletion strings: keep each neighbour once.
+  return found.map((ids) => Int32Array.from(new Set(ids)).sort());
 }
 
-// Two DP rows reused across calls: the search verifies millions of candidate pairs.
-let previous = new Float64Array(32);
-let current = new Float64Array(32);
+// DP rows reused across calls (two rows side by side): the search verifies millions of pairs.
+let rows = new Float64Array(64);
+
+function weightOf(isFunction: boolean | undefined): number {
+  return isFunction ? FUNCTION_WORD_WEIGHT : CONTENT_WORD_WEIGHT;
+}
 
 /** The weighted word-level edit distance between two prepared questions (see the module doc). */
 export function questionDistance(a: PreparedQuestion, b: PreparedQuestion): number {
-  const n = a.tokens.length;
-  const m = b.tokens.length;
-  if (previous.length <= m) {
-    previous = new Float64Array(2 * (m + 1));
-    current = new Float64Array(2 * (m + 1));
+  const { tokens: aTokens, functionWord: aFunction } = a;
+  const { tokens: bTokens, functionWord: bFunction } = b;
+  // Equal leading and trailing tokens are matched for free in some optimal alignment (each cost
+  // below is at most the cost of replacing the token by the equal one and deleting that), so
+  // the DP runs on the middle only: templated questions differ in a slot or two.
+  let head = 0;
+  let aEnd = aTokens.length;
+  let bEnd = bTokens.length;
+  while (head < aEnd && head < bEnd && aTokens[head] === bTokens[head]) head++;
+  while (aEnd > head && bEnd > head && aTokens[aEnd - 1] === bTokens[bEnd - 1]) {
+    aEnd--;
+    bEnd--;
   }
-  previous[0] = 0;
-  for (let j = 1; j <= m; j++) previous[j] = (previous[j - 1] as number) + tokenWeight(b, j - 1);
-  for (let i = 1; i <= n; i++) {
-    const deletion = tokenWeight(a, i - 1);
-    current[0] = (previous[0] as number) + deletion;
+  const m = bEnd - head;
+  if (rows.length < 2 * (m + 1)) rows = new Float64Array(4 * (m + 1));
+  const table = rows;
+  // Row i lives at offset (i % 2) * (m + 1).
+  let previous = 0;
+  let current = m + 1;
+  table[0] = 0;
+  for (let j = 1; j <= m; j++) table[j] = (table[j - 1] as number) + weightOf(bFunction[head + j - 1]);
+  for (let i = head; i < aEnd; i++) {
+    const x = aTokens[i] as string;
+    const xFunction = aFunction[i];
+    const deletion = weightOf(xFunction);
+    let diagonal = table[previous] as number;
+    let left = diagonal + deletion;
+    table[current] = left;
     for (let j = 1; j <= m; j++) {
-      const viaDelete = (previous[j] as number) + deletion;
-      const viaInsert = (current[j - 1] as number) + tokenWeight(b, j - 1);
-      const viaSubstitute = (previous[j - 1] as number) + substitutionCost(a, i - 1, b, j - 1);
-      current[j] = Math.min(viaDelete, viaInsert, viaSubstitute);
+      const y = bTokens[head + j - 1] as string;
+      const yFunction = bFunction[head + j - 1];
+      let substitution: number;
+      if (x === y) substitution = 0;
+      else if (xFunction && yFunction) substitution = FUNCTION_WORD_WEIGHT;
+      else if (xFunction || yFunction) substitution = CONTENT_WORD_WEIGHT;
+      else substitution = isTypo(x, y) ? TYPO_COST : CONTENT_WORD_WEIGHT;
+      const above = table[previous + j] as number;
+      const insertion = left + weightOf(yFunction);
+      let best = diagonal + substitution;
+      if (above + deletion < best) best = above + deletion;
+      if (insertion < best) best = insertion;
+      table[current + j] = best;
+      diagonal = above;
+      left = best;
     }
     [previous, current] = [current, previous];
   }
-  return previous[m] as number;
+  return table[previous + m] as number;
 }
 
 /**

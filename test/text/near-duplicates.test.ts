@@ -30,38 +30,57 @@ const ADJECTIVES = `shared encrypted archived old large scheduled remote local d
 const PLATFORMS = ['Android', 'iOS', 'Windows', 'macOS', 'Linux', 'ChromeOS', 'the web app', 'a NAS', 'Docker', 'Kubernetes'];
 const SYLLABLES = `ka lor min vet sar dro pel qui ton bra zel fen gor hal jun mox nep rin sul tav wex yor cal dex bim`.split(/\s+/);
 const TEMPLATES = [
-  'How do I {verb} a {adj} {noun}?',
+  'How do I {verb} a {noun}?',
   'How do I {verb} {noun}s in {product}?',
   'Can I {verb} {noun}s on {platform}?',
   "Why can't I {verb} my {noun}?",
   'What happens to my {noun}s when I {verb} a {noun2}?',
-  'Where are {adj} {noun}s stored?',
+  'Where are {noun}s stored?',
   'Is there a limit on the number of {noun}s per {noun2}?',
   'What is the difference between a {noun} and a {noun2}?',
-  'How long does it take to {verb} a {noun} in {product}?',
-  'Does {product} support {adj} {noun}s?',
+  'How long does it take to {verb} a {noun}?',
+  'Does {product} support {noun}s?',
   'How do I {verb} a {noun} from {product} to {product2}?',
-  'What does the {adj} {noun} setting do in {product}?',
-  'Who can {verb} {noun}s in a {adj} {noun2}?',
+  'What does the {noun} setting do?',
+  'Who can {verb} {noun}s in a {noun2}?',
   'When should I {verb} my {noun}s?',
   'Which {noun}s can I {verb} with {product}?',
+  'What is a {noun}?',
+  'Is {product} free?',
+  'How much does a {noun} cost?',
+  'Why is my {noun} slow?',
+  'Can {product} {verb} {noun}s automatically?',
 ];
 
 /**
- * A realistic FAQ corpus: templated questions over a few hundred real words and thousands of
- * product names, and about 6% variants of earlier questions (a synonym auxiliary, an article,
- * a plural, a swapped pair of letters, an exact repeat).
+ * A realistic FAQ corpus: templated questions whose nouns come from a hundred real words and
+ * product-specific terms, sometimes with an adjective or an "in <product>"; and about 6%
+ * variants of earlier questions (a synonym auxiliary, another article, a plural, a swapped pair
+ * of letters, an exact repeat). Like real text, the vocabulary grows with the corpus (Heaps'
+ * law, here 25·n^0.6 terms) and word use is skewed, so some terms are common.
  */
 function generateQuestions(count: number, seed = 1): string[] {
   const next = random(seed);
   const pick = <T>(items: readonly T[], skew = 1): T => items[Math.floor(next() ** skew * items.length)] as T;
-  const products: string[] = [];
-  for (const a of SYLLABLES) for (const b of SYLLABLES) for (const c of ['', ...SYLLABLES.slice(0, 8)]) products.push(a[0]?.toUpperCase() + a.slice(1) + b + c);
+  const coin = (): string => Array.from({ length: 2 + Math.floor(next() * 3) }, () => pick(SYLLABLES)).join('');
+  const terms = [...new Set(Array.from({ length: Math.round(25 * count ** 0.6) }, coin))];
+  const products = Array.from({ length: Math.round(2 * count ** 0.5) }, () => {
+    const name = coin();
+    return name[0]?.toUpperCase() + name.slice(1);
+  });
+  const noun = (): string => (next() < 0.25 ? `${pick(ADJECTIVES)} ` : '') + (next() < 0.4 ? pick(NOUNS, 1.5) : pick(terms, 1.5));
+  const slots: Record<string, () => string> = {
+    verb: () => pick(VERBS),
+    noun: noun,
+    noun2: noun,
+    platform: () => pick(PLATFORMS),
+    product: () => pick(products, 2),
+    product2: () => pick(products, 2),
+  };
   const questions: string[] = [];
   while (questions.length < count) {
-    const roll = next();
     const earlier = questions.length > 0 ? pick(questions) : undefined;
-    if (earlier !== undefined && roll < 0.06) {
+    if (earlier !== undefined && next() < 0.06) {
       const variant = pick([
         () => earlier.replace(' do I ', ' can I '),
         () => earlier.replace(' a ', ' the '),
@@ -72,16 +91,8 @@ function generateQuestions(count: number, seed = 1): string[] {
       questions.push(variant());
       continue;
     }
-    const fill: Record<string, string> = {
-      verb: pick(VERBS),
-      noun: pick(NOUNS, 1.5),
-      noun2: pick(NOUNS, 1.5),
-      adj: pick(ADJECTIVES),
-      platform: pick(PLATFORMS),
-      product: pick(products, 2),
-      product2: pick(products, 2),
-    };
-    questions.push(pick(TEMPLATES).replace(/\{(\w+)\}/g, (_, key: string) => fill[key] as string));
+    const question = pick(TEMPLATES).replace(/\{(\w+)\}/g, (_, slot: string) => (slots[slot] as () => string)());
+    questions.push(next() < 0.2 ? question.replace(/\?$/, ` in ${slots.product?.() ?? ''}?`) : question);
   }
   return questions;
 }
@@ -117,7 +128,7 @@ describe('findNearDuplicates', () => {
   });
 
   it('finds exactly the pairs of the all-pairs scan (property)', () => {
-    const CONTENT = `what how why where snapshot snapshots snaphsot snapshat restore restores restor restart backup backups
+    const CONTENT = `what how why where snapshot snapshots snaphsot snapshat snepshat encriptian restore restores restor restart backup backups
       bakup passkey paskey passkeys account acount delete delet remove install uninstall id ip android folder folders machine
       different differnt encryption encryptoin decryption version cookie cookies cache caches data date`.split(/\s+/);
     const FUNCTION = `a an the do does can could i my you your it is are to on in of for with about and or this what's don't can't`.split(

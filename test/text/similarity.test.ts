@@ -4,10 +4,12 @@ import {
   DEFAULT_NEAR_DUPLICATE_THRESHOLD,
   FUNCTION_WORDS,
   isTypo,
+  type PreparedQuestion,
   prepareQuestion,
   questionDistance,
   questionSimilarity,
   stemWord,
+  typoNeighbours,
 } from '../../src/text/similarity.js';
 
 const similarity = (a: string, b: string): number => questionSimilarity(prepareQuestion(a), prepareQuestion(b));
@@ -123,5 +125,51 @@ describe('questionSimilarity edge cases', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+/** The textbook DP with the documented costs, no shortcuts: the reference for questionDistance. */
+function referenceDistance(a: PreparedQuestion, b: PreparedQuestion): number {
+  const weight = (q: PreparedQuestion, i: number): number => (q.functionWord[i] ? 0.25 : 1);
+  const cost = (i: number, j: number): number => {
+    const [x, y] = [a.tokens[i] as string, b.tokens[j] as string];
+    if (x === y) return 0;
+    if (a.functionWord[i] && b.functionWord[j]) return 0.25;
+    if (a.functionWord[i] || b.functionWord[j]) return 1;
+    return isTypo(x, y) ? 0.3 : 1;
+  };
+  const table = Array.from({ length: a.tokens.length + 1 }, () => new Array<number>(b.tokens.length + 1).fill(0));
+  const at = (i: number, j: number): number => table[i]?.[j] as number;
+  for (let i = 0; i <= a.tokens.length; i++) {
+    for (let j = 0; j <= b.tokens.length; j++) {
+      const options = [i === 0 && j === 0 ? 0 : Infinity];
+      if (i > 0) options.push(at(i - 1, j) + weight(a, i - 1));
+      if (j > 0) options.push(at(i, j - 1) + weight(b, j - 1));
+      if (i > 0 && j > 0) options.push(at(i - 1, j - 1) + cost(i - 1, j - 1));
+      (table[i] as number[])[j] = Math.min(...options);
+    }
+  }
+  return at(a.tokens.length, b.tokens.length);
+}
+
+describe('questionDistance', () => {
+  it('equals the textbook DP (it skips equal leading and trailing words)', () => {
+    const word = fc.constantFrom('how', 'do', 'i', 'a', 'the', 'my', 'restore', 'restor', 'snapshot', 'snaphsot', 'backup', 'account', 'acount', 'not');
+    const text = fc.array(word, { maxLength: 9 }).map((words) => words.join(' '));
+    fc.assert(
+      fc.property(text, text, (x, y) => {
+        const [a, b] = [prepareQuestion(x), prepareQuestion(y)];
+        expect(questionDistance(a, b)).toBeCloseTo(referenceDistance(a, b), 9);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('typoNeighbours', () => {
+  it('finds exactly the pairs isTypo accepts', () => {
+    const words = ['snapshot', 'snaphsot', 'snapshat', 'snapshop', 'snepshat', 'encriptian', 'restore', 'restor', 'restart', 'acount', 'account', 'id', 'ip', 'data', 'date', 'encryption', 'encrypton', 'uninstall', 'install'];
+    const expected = words.map((x, i) => words.flatMap((y, j) => (i === j || isTypo(x, y) ? [j] : [])));
+    expect(typoNeighbours(words).map((ids) => [...ids])).toEqual(expected);
   });
 });
