@@ -2,7 +2,7 @@
  * faqlint's programmatic API. The command line uses only what is exported here.
  *
  * ```ts
- * import { lint, formatters } from 'faqlint';
+ * import { formatters, lint, ruleInfo, VERSION } from 'faqlint';
  * const run = await lint({ patterns: ['content'] });
  * console.log(formatters.stylish(run.results, { cwd: process.cwd(), color: false, rules: ruleInfo(run.config), version: VERSION }));
  * ```
@@ -55,14 +55,20 @@ const ENGINE_IDS: FormatterRuleInfo[] = [
 export function ruleInfo(config?: ResolvedConfig): FormatterRuleInfo[] {
   const rules = config?.rules ?? builtinRules;
   return [
-    ...rules.map((rule) => ({ id: rule.meta.id, description: rule.meta.description, defaultSeverity: rule.meta.defaultSeverity, docsUrl: ruleDocsUrl(rule.meta.id) })),
+    ...rules.map((rule) => ({
+      id: rule.meta.id,
+      description: rule.meta.description,
+      defaultSeverity: rule.meta.defaultSeverity,
+      // Plugin rules (namespaced ids) have no page here: only their own docsUrl.
+      docsUrl: rule.meta.docsUrl ?? (rule.meta.id.includes('/') ? undefined : ruleDocsUrl(rule.meta.id)),
+    })),
     ...ENGINE_IDS,
   ];
 }
 
 /** The JSON Schema of the config file, with the built-in rules (shipped as schema.json). */
 export function configSchema(): Record<string, unknown> {
-  return buildConfigSchema(builtinRules);
+  return buildConfigSchema(builtinRules, { allowPluginRules: true });
 }
 
 /** The configuration in force for one file (`--print-config`). */

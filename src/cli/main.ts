@@ -124,7 +124,7 @@ function buildProgram(io: CliIo): Command {
     .option('-o, --output-file <file>', 'write the report to a file instead of stdout')
     .option('-c, --config <file>', 'use this config file (.json, .jsonc, .yaml, or package.json) instead of looking one up')
     .option('--no-config-lookup', 'ignore config files')
-    .option('--rule <id:severity...>', "set a rule's severity, e.g. --rule no-draft:error (repeatable)")
+    .option('--rule <id:severity>', "set a rule's severity, e.g. --rule no-draft:error (repeat for more rules)", (value: string, previous: string[] = []) => [...previous, value])
     .option('--max-warnings <n>', 'exit with 1 when there are more warnings than this', (value) => {
       const parsed = Number(value);
       if (!Number.isInteger(parsed) || parsed < 0) throw new ConfigError(`--max-warnings takes a whole number, got "${value}"`);
@@ -178,8 +178,12 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (options.quiet) {
     results = results.map((result) => ({ ...result, messages: result.messages.filter((message) => message.severity === 2), warningCount: 0 }));
   }
-  const explicitColor = argv.includes('--color') ? true : argv.includes('--no-color') ? false : undefined;
-  const color = options.outputFile ? false : (explicitColor ?? (io.isTTY && io.env.NO_COLOR === undefined && io.env.TERM !== 'dumb'));
+  // The last of --color / --no-color wins; otherwise colour only on a terminal, and NO_COLOR
+  // (any non-empty value, per no-color.org) or TERM=dumb turn it off. Files get no colour unless asked.
+  const lastColorFlag = argv.filter((arg) => arg === '--color' || arg === '--no-color').at(-1);
+  const explicitColor = lastColorFlag === undefined ? undefined : lastColorFlag === '--color';
+  const autoColor = !options.outputFile && io.isTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb';
+  const color = explicitColor ?? autoColor;
   const formatter = formatters[options.format] as NonNullable<(typeof formatters)[string]>;
   const output = formatter(results, { cwd: io.cwd, color, rules: ruleInfo(lintRun.config), version: VERSION });
   const text = output === '' || output.endsWith('\n') ? output : `${output}\n`;
@@ -195,6 +199,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     io.stdout(text);
   }
 
+  for (const warning of lintRun.warnings) io.stderr(`faqlint: warning: ${warning}\n`);
   for (const problem of lintRun.internalErrors) io.stderr(`faqlint: ${problem}\n`);
   if (lintRun.internalErrors.length > 0) return 2;
   const errors = results.reduce((sum, result) => sum + result.errorCount, 0);

@@ -6,7 +6,7 @@ const SEVERITY = { enum: ['off', 'warn', 'error', 0, 1, 2] };
 export const CONFIG_SCHEMA_ID = 'https://raw.githubusercontent.com/faqlint/faqlint/main/schema.json';
 
 /** The JSON Schema of `.faqlintrc.json`, with one entry (and its options schema) per known rule. */
-export function buildConfigSchema(rules: readonly RuleDefinition<never>[]): Record<string, unknown> {
+export function buildConfigSchema(rules: readonly RuleDefinition<never>[], options: { allowPluginRules?: boolean } = {}): Record<string, unknown> {
   const ruleProperties: Record<string, unknown> = {};
   for (const rule of rules) {
     ruleProperties[rule.meta.id] = {
@@ -23,7 +23,14 @@ export function buildConfigSchema(rules: readonly RuleDefinition<never>[]): Reco
       ],
     };
   }
-  const rulesObject = { type: 'object', additionalProperties: false, properties: ruleProperties };
+  // The shipped schema cannot know which plugins a config loads, so editors accept any namespaced
+  // id there; at run time the plugins are loaded and only their real ids pass.
+  const rulesObject = {
+    type: 'object',
+    additionalProperties: false,
+    properties: ruleProperties,
+    ...(options.allowPluginRules ? { patternProperties: { '^[a-z0-9][a-z0-9-]*/.+$': { oneOf: [SEVERITY, { type: 'array', prefixItems: [SEVERITY, { type: 'object' }], minItems: 1, maxItems: 2, items: false }] } } } : {}),
+  };
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: CONFIG_SCHEMA_ID,

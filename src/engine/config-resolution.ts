@@ -12,7 +12,7 @@ import {
   type RuleSetting,
 } from '../config/config.js';
 import { loadPlugins } from '../config/plugins.js';
-import type { RuleDefinition, SeverityName } from '../rules/define-rule.js';
+import { isSiteRule, type RuleDefinition, type SeverityName } from '../rules/define-rule.js';
 import { builtinRules } from '../rules/index.js';
 
 /** A config with every rule it can name: the built-in ones and its plugins'. */
@@ -83,18 +83,32 @@ function checkRuleOptions(resolved: ResolvedConfig, source: string): void {
   }
 }
 
+/**
+ * Merges a later setting over an earlier one, as ESLint does: a bare severity keeps the options
+ * set before it; options given again replace them.
+ */
+function mergeSetting(earlier: RuleSetting | undefined, later: RuleSetting): RuleSetting {
+  if (Array.isArray(later) || !Array.isArray(earlier) || earlier[1] === undefined) return later;
+  return [later, earlier[1]];
+}
+
 /** The rule settings in force for one file: `rules`, then each matching override in order. */
-export function settingsFor(resolved: ResolvedConfig, file: string): Record<string, RuleSetting> {
+export function settingsFor(resolved: ResolvedConfig, file: string | undefined): Record<string, RuleSetting> {
+  const settings: Record<string, RuleSetting> = { ...resolved.config.rules };
+  if (file === undefined) return settings;
   const relative = path.relative(resolved.dir, file).split(path.sep).join('/');
-  let settings: Record<string, RuleSetting> = { ...resolved.config.rules };
   for (const override of resolved.config.overrides ?? []) {
-    if (picomatch(override.files, { dot: true })(relative)) settings = { ...settings, ...override.rules };
+    if (!picomatch(override.files, { dot: true })(relative)) continue;
+    for (const [id, setting] of Object.entries(override.rules ?? {})) settings[id] = mergeSetting(settings[id], setting);
   }
   return settings;
 }
 
-/** The rules on for a file, with severities and options; `--rule` overrides win over the config. */
-export function activeRulesFor(resolved: ResolvedConfig, file: string, overrides: Record<string, SeverityName>): ActiveRule[] {
+/**
+ * The rules on for a file, with severities and options; `--rule` overrides win over the config.
+ * Without a file: the base `rules` alone (what site-wide rules take their options from).
+ */
+export function activeRulesFor(resolved: ResolvedConfig, file: string | undefined, overrides: Record<string, SeverityName>): ActiveRule[] {
   const settings = settingsFor(resolved, file);
   const active: ActiveRule[] = [];
   for (const rule of resolved.rules) {
@@ -117,6 +131,7 @@ export function checkRuleOverrides(resolved: ResolvedConfig, overrides: Record<s
 /** The configuration in force for one file, as `--print-config` shows it. */
 export function effectiveConfigFor(resolved: ResolvedConfig, file: string, overrides: Record<string, SeverityName> = {}): Record<string, unknown> {
   const active = activeRulesFor(resolved, file, overrides);
+  const base = activeRulesFor(resolved, undefined, overrides);
   const { rules: _rules, overrides: _overrides, ...rest } = resolved.config;
   return {
     configFile: resolved.file ?? null,
@@ -124,7 +139,9 @@ export function effectiveConfigFor(resolved: ResolvedConfig, file: string, overr
     rules: Object.fromEntries(
       resolved.rules.map((rule) => {
         const on = active.find((candidate) => candidate.rule === rule);
-        return [rule.meta.id, on ? [on.severity === 2 ? 'error' : 'warn', on.options] : 'off'];
+        // Site-wide rules run once for the whole site, with the base options.
+        const options = isSiteRule(rule) ? (base.find((candidate) => candidate.rule === rule)?.options ?? rule.meta.defaultOptions) : on?.options;
+        return [rule.meta.id, on ? [on.severity === 2 ? 'error' : 'warn', options] : 'off'];
       }),
     ),
   };

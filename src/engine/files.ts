@@ -10,6 +10,13 @@ const ALWAYS_SKIPPED = ['**/node_modules/**', '**/.git/**'];
 /** Hugo folders that hold templates, assets and build output, never content (HUGO.md §6). */
 export const HUGO_NON_CONTENT_DIRS = ['archetypes', 'layouts', 'themes', 'assets', 'data', 'static', 'public', 'resources', 'i18n'];
 
+/** Whether a file sits in one of a Hugo site's non-content folders (archetypes, layouts, themes…). */
+function isHugoTemplate(file: string, hugoRoot: string | undefined): boolean {
+  if (!hugoRoot) return false;
+  const first = path.relative(hugoRoot, file).split(path.sep)[0];
+  return first !== undefined && HUGO_NON_CONTENT_DIRS.includes(first);
+}
+
 export interface FileSearch {
   patterns: readonly string[];
   cwd: string;
@@ -82,8 +89,9 @@ export async function findFiles(search: FileSearch): Promise<string[]> {
     }
     if (stat?.isFile()) {
       // A file named on the command line (a pre-commit hook's staged file) is linted even if git
-      // ignores it, but the config's own ignore list still applies.
-      if (!(search.ignore.length > 0 && configIgnore(path.relative(search.configDir, absolute).split(path.sep).join('/')))) found.add(absolute);
+      // ignores it, but the config's own ignore list still applies, and Hugo templates are never content.
+      const ignoredByConfig = search.ignore.length > 0 && configIgnore(path.relative(search.configDir, absolute).split(path.sep).join('/'));
+      if (!ignoredByConfig && !isHugoTemplate(absolute, search.hugoRootFor(path.dirname(absolute)))) found.add(absolute);
       continue;
     }
     let matches: string[];

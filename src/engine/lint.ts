@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ConfigError, type FaqlintConfig } from '../config/config.js';
+import { ConfigError, displayPath, type FaqlintConfig } from '../config/config.js';
 import type { FaqDocument } from '../model/types.js';
 import { DEFAULT_PARSE_OPTIONS, parseFaqDocument, type ParseOptions } from '../parse/document.js';
 import { parseFrontMatter } from '../parse/front-matter.js';
@@ -29,6 +29,8 @@ export interface LintRun {
   results: LintResult[];
   /** Problems of the run itself (a rule crashed): the CLI exits with 2. */
   internalErrors: string[];
+  /** Things the user should know that are not findings (a Hugo config file that could not be read). */
+  warnings: string[];
   config: ResolvedConfig;
 }
 
@@ -103,6 +105,7 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
 
   // One site model per site root, shared by every file under it.
   const sites = new Map<string, SiteModel>();
+  const warnings: string[] = [];
   const siteFor = (file: string): SiteModel => {
     const key = findHugoSiteRoot(path.dirname(file)) ?? resolved.dir;
     let site = sites.get(key);
@@ -116,6 +119,10 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
       });
       if (config.glossary !== undefined && site.glossaryFiles.length === 0) {
         throw new ConfigError(site.problems.map((problem) => problem.message).join('; ') || `The glossary "${config.glossary}" was not found`);
+      }
+      for (const problem of site.problems) {
+        const where = problem.line === undefined ? displayPath(problem.file) : `${displayPath(problem.file)}:${problem.line}:${problem.column ?? 1}`;
+        warnings.push(`${where}: ${problem.message}`);
       }
       sites.set(key, site);
     }
@@ -190,7 +197,7 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
     }
     return finishResult(file, kept);
   });
-  return { results, internalErrors, config: resolved };
+  return { results, internalErrors, warnings, config: resolved };
 }
 
 /**
@@ -216,8 +223,7 @@ async function runSiteRules(
     bySite.set(site, [...(bySite.get(site) ?? []), document]);
   }
   for (const [site, siteLinted] of bySite) {
-    // Options come from the base rules: a path no override matches.
-    const base = activeRulesFor(resolved, path.join(resolved.dir, '\u0000base'), ruleOverrides);
+    const base = activeRulesFor(resolved, undefined, ruleOverrides);
     const onForSomeFile = (rule: (typeof siteRules)[number]): boolean =>
       siteLinted.some((document) => activeRulesFor(resolved, document.path, ruleOverrides).some((active) => active.rule === rule));
     const wanted = siteRules.filter(onForSomeFile);

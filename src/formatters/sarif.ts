@@ -38,7 +38,7 @@ interface SarifReportingDescriptor {
   name: string;
   shortDescription: { text: string };
   fullDescription: { text: string };
-  helpUri: string;
+  helpUri?: string;
   defaultConfiguration: { level: 'error' | 'warning' };
 }
 
@@ -61,7 +61,7 @@ function ruleDescriptor(rule: FormatterRuleInfo): SarifReportingDescriptor {
     name: pascalCase(rule.id),
     shortDescription: { text: rule.description },
     fullDescription: { text: rule.description },
-    helpUri: rule.docsUrl,
+    ...(rule.docsUrl ? { helpUri: rule.docsUrl } : {}),
     defaultConfiguration: { level: rule.defaultSeverity === 'error' ? 'error' : 'warning' },
   };
 }

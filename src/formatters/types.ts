@@ -5,7 +5,8 @@ export interface FormatterRuleInfo {
   id: string;
   description: string;
   defaultSeverity: 'warn' | 'error';
-  docsUrl: string;
+  /** Undefined for a plugin rule that gives no `meta.docsUrl`. */
+  docsUrl: string | undefined;
 }
 
 export interface FormatterContext {

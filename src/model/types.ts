@@ -112,7 +112,7 @@ export interface ParseProblem {
 
 /** Everything rules know about one Markdown file. */
 export interface FaqDocument {
-  /** Path as given to faqlint (used in output). */
+  /** Absolute path of the file (formatters show it relative to the working folder). */
   path: string;
   /** Source text without a BOM. */
   text: string;

@@ -29,6 +29,13 @@ export interface RuleMeta<Options> {
   defaultSeverity: Exclude<SeverityName, 'off'>;
   /** `site` rules see every document of the site at once (duplicates across pages). */
   scope: 'file' | 'site';
+  /**
+   * What a file rule's findings depend on, so `--cache` can skip work: `file` — only the file
+   * itself (its findings are cached with it); `facts` — other pages too, but only through the
+   * document's facts (links, headings, blocks), never its tree or text runs (it re-runs on cached
+   * facts). Unset: the rule needs the whole parsed file every run. Site rules always read facts only.
+   */
+  reads?: 'file' | 'facts';
   /** JSON Schema of the options object; also feeds the config schema and the docs. */
   optionsSchema: OptionsSchema;
   defaultOptions: Options;
@@ -37,6 +44,8 @@ export interface RuleMeta<Options> {
    * Returns problems as `[keyPath, message]`, the key path relative to the options object.
    */
   validateOptions?: (options: Options) => Array<[string, string]>;
+  /** Documentation URL; built-in rules leave it unset and get theirs from {@link ruleDocsUrl}. */
+  docsUrl?: string;
   /** Text for the rule's docs page. */
   docs: {
     /** Why the problem matters to readers and writers. */
@@ -54,7 +63,11 @@ export interface FileRuleContext<Options> {
 }
 
 export interface SiteRuleContext<Options> {
-  /** Every document of the site that was parsed, reported-on or not, in a stable order. */
+  /**
+   * Every document of the site, reported-on or not, in a stable order. To keep memory bounded
+   * on large sites their syntax trees and text runs are released: read the facts (blocks,
+   * headings, links, front matter), not `tree` or `textRuns`.
+   */
   documents: readonly FaqDocument[];
   options: Options;
   site: SiteModel;

@@ -15,6 +15,7 @@ export default defineRule<Record<string, never>>({
     description: 'Flags pages whose front matter marks them as a draft, so they would not be published.',
     defaultSeverity: 'warn',
     scope: 'file',
+    reads: 'file',
     optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
     defaultOptions: {},
     docs: {

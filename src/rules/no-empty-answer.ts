@@ -25,6 +25,7 @@ export default defineRule<Record<string, never>>({
     description: 'Flags questions with no answer, or with only whitespace or a placeholder for an answer.',
     defaultSeverity: 'error',
     scope: 'file',
+    reads: 'file',
     optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
     defaultOptions: {},
     docs: {

@@ -48,6 +48,7 @@ export default defineRule<NoPlaceholderOptions>({
     description: 'Flags lorem-ipsum filler and placeholder text (TODO, "put your answer here", "[Add answer]") in prose and front matter.',
     defaultSeverity: 'error',
     scope: 'file',
+    reads: 'file',
     optionsSchema: {
       type: 'object',
       additionalProperties: false,

@@ -16,6 +16,7 @@ export default defineRule<QuestionFormatOptions>({
     description: 'Flags questions that do not end with "?", or have doubled, leading or trailing spaces.',
     defaultSeverity: 'warn',
     scope: 'file',
+    reads: 'file',
     optionsSchema: {
       type: 'object',
       additionalProperties: false,

@@ -7,6 +7,7 @@ export default defineRule<Record<string, never>>({
     description: 'Flags links into the glossary whose #fragment is no term there, and suggests the closest term.',
     defaultSeverity: 'error',
     scope: 'file',
+    reads: 'facts',
     optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
     defaultOptions: {},
     docs: {

@@ -22,6 +22,7 @@ export default defineRule<Record<string, never>>({
     description: 'Flags links to pages of the site that do not exist, and to #fragments that are missing on the target page.',
     defaultSeverity: 'error',
     scope: 'file',
+    reads: 'facts',
     optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
     defaultOptions: {},
     docs: {

@@ -88,6 +88,31 @@ describe('config discovery', () => {
     ]);
   });
 
+  it('keeps base options when an override sets only a severity', async () => {
+    const config = { rules: { 'no-placeholder': ['error', { patterns: ['\\bWIP\\b'] }] }, overrides: [{ files: ['**'], rules: { 'no-placeholder': 'warn' } }] };
+    const dir = folder({ '.faqlintrc.json': JSON.stringify(config), 'faq.md': 'Still WIP here.\n' });
+    expect(ruleIds((await faqlint(['--format', 'json'], dir)).stdout)).toEqual(['no-placeholder:1']);
+  });
+
+  it('takes --rule once per value, so file names can follow it', async () => {
+    const dir = folder({ 'faq.md': DRAFT_PAGE, 'other.md': 'Fine.\n' });
+    const result = await faqlint(['--rule', 'no-draft:error', '--rule', 'no-placeholder:off', '--format', 'json', 'faq.md'], dir);
+    expect(ruleIds(result.stdout)).toEqual(['no-draft:2']);
+  });
+
+  it('never lints Hugo templates, even when named on the command line', async () => {
+    const dir = folder({ 'hugo.toml': 'title = "x"\n', 'archetypes/default.md': DRAFT_PAGE, 'content/faq.md': 'Fine.\n' });
+    const result = await faqlint(['--format', 'json', 'archetypes/default.md', 'content/faq.md'], dir);
+    expect((JSON.parse(result.stdout) as Array<{ filePath: string }>).map((entry) => path.relative(dir, entry.filePath))).toEqual(['content/faq.md']);
+  });
+
+  it('warns about a Hugo config file it cannot read, and still lints', async () => {
+    const dir = folder({ 'config/_default/languages.toml': '[en\ncontentDir = "content/en"\n', 'content/en/faq.md': 'Fine.\n' });
+    const result = await faqlint([], dir);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^faqlint: warning: config\/_default\/languages\.toml:1:\d+: /);
+  });
+
   it('prints the config in force for a file', async () => {
     const config = { glossary: '/terms/', overrides: [{ files: ['drafts/**'], rules: { 'no-draft': 'off' } }] };
     const dir = folder({ '.faqlintrc.json': JSON.stringify(config) });
