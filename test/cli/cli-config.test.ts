@@ -110,7 +110,7 @@ describe('config discovery', () => {
     const dir = folder({ 'config/_default/languages.toml': '[en\ncontentDir = "content/en"\n', 'content/en/faq.md': 'Fine.\n' });
     const result = await faqlint([], dir);
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/^faqlint: warning: config\/_default\/languages\.toml:1:\d+: /);
+    expect(result.stderr).toMatch(/^faqlint: warning: config\/_default\/languages\.toml:\d+:\d+: /);
   });
 
   it('prints the config in force for a file', async () => {
