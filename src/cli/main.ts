@@ -69,6 +69,8 @@ interface CliOptions {
   outputFile?: string;
   stdin?: boolean;
   stdinFilename?: string;
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 function parseRuleOption(values: readonly string[] | undefined): Record<string, SeverityName> {
@@ -132,6 +134,8 @@ function buildProgram(io: CliIo): Command {
     })
     .option('--quiet', 'report errors only')
     .option('--report-unused-disable-directives', 'report faqlint-disable comments that silence nothing, as errors')
+    .option('--cache', 'remember unchanged files between runs (in .faqlintcache)')
+    .option('--cache-location <path>', 'the cache file, or a folder for .faqlintcache')
     .option('--stdin', 'lint text from standard input')
     .option('--stdin-filename <path>', 'the path the --stdin text is linted as (config, site and site-wide rules apply)')
     .option('--color', 'force coloured output')
@@ -171,6 +175,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     ...lookup,
     patterns,
     ruleOverrides,
+    cache: options.cache === true || options.cacheLocation !== undefined,
+    ...(options.cacheLocation !== undefined ? { cacheLocation: options.cacheLocation } : {}),
     ...(options.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: 'error' as const } : {}),
     ...(options.stdin ? { stdin: { text: await io.readStdin(), filePath: options.stdinFilename ?? '<stdin>.md' } } : {}),
   });

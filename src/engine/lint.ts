@@ -2,16 +2,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError, displayPath, type FaqlintConfig } from '../config/config.js';
 import type { FaqDocument } from '../model/types.js';
-import { DEFAULT_PARSE_OPTIONS, parseFaqDocument, type ParseOptions } from '../parse/document.js';
-import { parseFrontMatter } from '../parse/front-matter.js';
+import { DEFAULT_PARSE_OPTIONS, type ParseOptions } from '../parse/document.js';
+import { VERSION } from '../version.js';
 import { isSiteRule, type RuleReport, type SeverityName } from '../rules/define-rule.js';
 import { findHugoSiteRoot } from '../site/hugo-config.js';
-import type { PageFrontMatter } from '../site/page-index.js';
 import { SiteModel } from '../site/site-model.js';
 import { activeRulesFor, checkRuleOverrides, loadConfig, type ActiveRule, type ConfigLookup, type ResolvedConfig } from './config-resolution.js';
 import { findFiles } from './files.js';
 import { applyInlineDirectives } from './inline-directives.js';
-import { readSource } from './read-source.js';
+import { cacheKey, LintCache } from './cache.js';
+import { DocumentStore, release } from './document-store.js';
 import { finishResult, spanFields, type LintMessage, type LintResult } from './results.js';
 
 export interface LintOptions extends ConfigLookup {
@@ -23,6 +23,10 @@ export interface LintOptions extends ConfigLookup {
   reportUnusedDisableDirectives?: SeverityName;
   /** Lint this text as if it were the file at `filePath` (relative to cwd), instead of `patterns`. */
   stdin?: { text: string; filePath: string };
+  /** Keep facts and file-local findings of unchanged files between runs. */
+  cache?: boolean;
+  /** Where the cache lives: a file, or a folder for `.faqlintcache` (default: the working folder). */
+  cacheLocation?: string;
 }
 
 export interface LintRun {
@@ -43,46 +47,6 @@ function parseOptionsFrom(config: FaqlintConfig): ParseOptions {
   };
 }
 
-/** Reads and parses files once per run, and knows which could not be read. */
-class DocumentStore {
-  readonly documents = new Map<string, FaqDocument>();
-  readonly unreadable = new Map<string, string>();
-  readonly readProblems = new Map<string, Array<{ message: string; offset: number }>>();
-  private readonly frontMatter = new Map<string, PageFrontMatter | undefined>();
-
-  constructor(
-    private readonly parseOptions: ParseOptions,
-    private readonly stdin: { path: string; text: string } | undefined,
-  ) {}
-
-  load(file: string): FaqDocument | undefined {
-    const absolute = path.resolve(file);
-    const known = this.documents.get(absolute);
-    if (known || this.unreadable.has(absolute)) return known;
-    const read = this.stdin && absolute === this.stdin.path ? { ok: true as const, text: this.stdin.text, problems: [] } : readSource(absolute);
-    if (!read.ok) {
-      this.unreadable.set(absolute, read.message);
-      return undefined;
-    }
-    const document = parseFaqDocument(absolute, read.text, this.parseOptions);
-    this.documents.set(absolute, document);
-    if (read.problems.length > 0) this.readProblems.set(absolute, read.problems);
-    return document;
-  }
-
-  /** Pages that are not linted are still part of the site: their URLs come from their front matter. */
-  frontMatterOf(file: string): PageFrontMatter | undefined {
-    const absolute = path.resolve(file);
-    const document = this.documents.get(absolute);
-    if (document) return document.frontMatter?.data as PageFrontMatter | undefined;
-    if (!this.frontMatter.has(absolute)) {
-      const read = this.stdin && absolute === this.stdin.path ? { ok: true as const, text: this.stdin.text } : readSource(absolute);
-      this.frontMatter.set(absolute, read.ok ? (parseFrontMatter(read.text.replace(/^\uFEFF/, '')).frontMatter?.data as PageFrontMatter | undefined) : undefined);
-    }
-    return this.frontMatter.get(absolute);
-  }
-}
-
 /**
  * Lints Markdown files and returns one result per file, in path order. Throws `ConfigError` for
  * usage and configuration problems; never throws for problems in the linted files.
@@ -98,16 +62,29 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
   const ruleOverrides = options.ruleOverrides ?? {};
   checkRuleOverrides(resolved, ruleOverrides);
   const stdinPath = options.stdin ? path.resolve(cwd, options.stdin.filePath) : undefined;
-  const store = new DocumentStore(parseOptionsFrom(config), stdinPath && options.stdin ? { path: stdinPath, text: options.stdin.text } : undefined);
-  const fileSearch = { cwd, ignore: config.ignore ?? [], configDir: resolved.dir, hugoRootFor: (dir: string) => findHugoSiteRoot(dir) };
+  // Every file asks which Hugo site it is in; folders repeat, so remember the answers.
+  const hugoRoots = new Map<string, string | undefined>();
+  const hugoRootFor = (dir: string): string | undefined => {
+    if (!hugoRoots.has(dir)) hugoRoots.set(dir, findHugoSiteRoot(dir));
+    return hugoRoots.get(dir);
+  };
+  const fileSearch = { cwd, ignore: config.ignore ?? [], configDir: resolved.dir, hugoRootFor };
   const files = stdinPath ? [stdinPath] : await findFiles({ ...fileSearch, patterns: options.patterns && options.patterns.length > 0 ? options.patterns : ['.'] });
-  for (const file of files) store.load(file);
+  const parseOptions = parseOptionsFrom(config);
+  const rulesByFile = new Map<string, ActiveRule[]>(files.map((file) => [file, activeRulesFor(resolved, file, ruleOverrides)]));
+  // A rule that needs the whole parsed file every run makes cached facts useless.
+  const cacheUsable = [...rulesByFile.values()].every((active) => active.every(({ rule }) => isSiteRule(rule) || rule.meta.reads !== undefined));
+  const cache =
+    options.cache && cacheUsable && !stdinPath
+      ? LintCache.open(path.resolve(cwd, options.cacheLocation ?? '.faqlintcache'), cacheKey([VERSION, config, parseOptions, ruleOverrides, resolved.rules.map((rule) => rule.meta.id)]))
+      : undefined;
+  const store = new DocumentStore(parseOptions, stdinPath && options.stdin ? { path: stdinPath, text: options.stdin.text } : undefined, new Set(files), cache);
 
   // One site model per site root, shared by every file under it.
   const sites = new Map<string, SiteModel>();
   const warnings: string[] = [];
   const siteFor = (file: string): SiteModel => {
-    const key = findHugoSiteRoot(path.dirname(file)) ?? resolved.dir;
+    const key = hugoRootFor(path.dirname(file)) ?? resolved.dir;
     let site = sites.get(key);
     if (!site) {
       site = SiteModel.load({
@@ -130,7 +107,6 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
   };
 
   const messages = new Map<string, LintMessage[]>(files.map((file) => [file, []]));
-  const rulesByFile = new Map<string, ActiveRule[]>(files.map((file) => [file, activeRulesFor(resolved, file, ruleOverrides)]));
   const internalErrors: string[] = [];
   const reportTo = (document: FaqDocument, ruleId: string, report: RuleReport): void => {
     const list = messages.get(document.path);
@@ -152,21 +128,34 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
     messages.get(document.path)?.push({ ruleId: 'rule-error', severity: 2, message: `Rule "${ruleId}" crashed: ${reason}`, line: 1, column: 1, endLine: 1, endColumn: 1 });
   };
 
-  const linted = files.map((file) => store.documents.get(file)).filter((document): document is FaqDocument => document !== undefined);
-  for (const document of linted) {
+  // One file at a time: parse (or take from the cache), run its file rules, release its tree.
+  const linted: FaqDocument[] = [];
+  for (const file of files) {
+    const document = store.load(file);
+    if (!document) continue;
+    linted.push(document);
     const site = siteFor(document.path);
-    for (const active of rulesByFile.get(document.path) ?? []) {
+    const cached = store.cachedMessages.get(file);
+    if (cached) messages.get(file)?.push(...cached);
+    for (const active of rulesByFile.get(file) ?? []) {
       const rule = active.rule;
-      if (isSiteRule(rule)) continue;
+      if (isSiteRule(rule) || (cached && rule.meta.reads === 'file')) continue;
       try {
         rule.check({ document, options: active.options as never, site, report: (report) => reportTo(document, rule.meta.id, report) });
       } catch (error) {
         ruleCrashed(rule.meta.id, document, error);
       }
     }
+    if (cache && !cached) {
+      const local = new Set((rulesByFile.get(file) ?? []).filter(({ rule }) => rule.meta.reads === 'file').map(({ rule }) => rule.meta.id));
+      cache.set(file, store.hashes.get(file) ?? '', document, (messages.get(file) ?? []).filter((message) => local.has(message.ruleId)));
+    }
+    release(document);
   }
 
   await runSiteRules(linted, siteFor, resolved, ruleOverrides, store, fileSearch, reportTo, ruleCrashed);
+  store.dropPending();
+  cache?.save();
 
   const unusedDirectiveSeverity = options.reportUnusedDisableDirectives ?? config.reportUnusedDisableDirectives ?? 'off';
   const results = files.map((file) => {

@@ -19,14 +19,19 @@ export interface NoDuplicateQuestionOptions {
 
 /** Answers shorter than this say too little to show that two questions are one. */
 const MIN_ANSWER_WORDS = 12;
-/** Two questions with the same answer are one question only if they also share some wording. */
-const SAME_ANSWER_QUESTION_SIMILARITY = 0.2;
+/**
+ * Two questions with the same answer are one question only if they also share most of their
+ * wording: generic answers ("The log lists every job…") do get pasted under different questions.
+ */
+const SAME_ANSWER_QUESTION_SIMILARITY = 0.5;
 /** An answer pasted under this many questions is boilerplate ("Contact support…"), not a sign of one question. */
 const BOILERPLATE_COPIES = 3;
 
 interface Asked {
   document: FaqDocument;
   block: QaBlock;
+  /** {@link normalizeQuestion} of the question, computed once. */
+  normalized: string;
 }
 
 /** "content/en/faq/_index.md:17:14", relative to the site root so messages read the same everywhere. */
@@ -35,13 +40,16 @@ function where(root: string, asked: Asked): string {
   return `${relative.split(path.sep).join('/')}:${asked.block.questionSpan.start.line}:${asked.block.questionSpan.start.column}`;
 }
 
-/** The answer in a form where copies compare equal, or undefined when it cannot identify a question. */
+/** The answer in a form where copies compare equal, or undefined when it is too short to identify a question. */
 function answerKey(block: QaBlock): string | undefined {
   const answer = block.answerText;
   if (answer.split(/\s+/).length < MIN_ANSWER_WORDS) return undefined;
-  // Filler pasted under several questions is a placeholder problem, not a sign they are one question.
-  if (findFiller(answer).length > 0 || findPlaceholder(answer)) return undefined;
   return answer.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** Filler pasted under several questions is a placeholder problem, not a sign they are one question. */
+function isFillerAnswer(block: QaBlock): boolean {
+  return findFiller(block.answerText).length > 0 || findPlaceholder(block.answerText) !== undefined;
 }
 
 function contentWords(question: PreparedQuestion): string[] {
@@ -66,7 +74,10 @@ function groups(context: SiteRuleContext<NoDuplicateQuestionOptions>): Asked[][]
     // Each language tree is its own site: an untranslated copy in content/nl is not a repeat.
     const key = context.options.scope === 'page' ? `page:${document.path}` : `tree:${context.site.treeOf(document.path)?.lang ?? ''}`;
     const list = byKey.get(key) ?? [];
-    for (const block of document.blocks) if (block.isQuestion && normalizeQuestion(block.question) !== '') list.push({ document, block });
+    for (const block of document.blocks) {
+      const normalized = block.isQuestion ? normalizeQuestion(block.question) : '';
+      if (normalized !== '') list.push({ document, block, normalized });
+    }
     byKey.set(key, list);
   }
   return [...byKey.values()];
@@ -75,7 +86,7 @@ function groups(context: SiteRuleContext<NoDuplicateQuestionOptions>): Asked[][]
 function reportExact(context: SiteRuleContext<NoDuplicateQuestionOptions>, asked: readonly Asked[]): void {
   const firstAsked = new Map<string, Asked>();
   for (const current of asked) {
-    const key = normalizeQuestion(current.block.question);
+    const key = current.normalized;
     const first = firstAsked.get(key);
     if (!first) {
       firstAsked.set(key, current);
@@ -94,7 +105,7 @@ function reportNear(context: SiteRuleContext<NoDuplicateQuestionOptions>, asked:
   const distinct: Asked[] = [];
   const seen = new Set<string>();
   for (const current of asked) {
-    const key = normalizeQuestion(current.block.question);
+    const key = current.normalized;
     if (!seen.has(key)) distinct.push(current);
     seen.add(key);
   }
@@ -116,6 +127,7 @@ function reportNear(context: SiteRuleContext<NoDuplicateQuestionOptions>, asked:
   for (const indices of byAnswer.values()) {
     if (indices.length < 2 || indices.length >= BOILERPLATE_COPIES) continue;
     const [first, second] = indices as [number, number];
+    if (isFillerAnswer(distinct[first]!.block)) continue;
     const score = questionSimilarity(prepared[first]!, prepared[second]!);
     if (score >= SAME_ANSWER_QUESTION_SIMILARITY && !best.has(second)) consider(first, second, score, 'answer');
   }
@@ -181,6 +193,11 @@ export default defineSiteRule<NoDuplicateQuestionOptions>({
         code: '<details><summary>Full configuration</summary>\n\nA table.\n\n</details>\n\n<details><summary>Full configuration</summary>\n\nAnother table.\n\n</details>\n',
       },
       {
+        name: 'a generic answer under two different questions',
+        code:
+          '## How do I back up a schedule in a CI pipeline?\n\nThe log lists every schedule it touched, with the time it took and the bytes it sent.\n\n## How can I tell whether the recent schedule is incomplete?\n\nThe log lists every schedule it touched, with the time it took and the bytes it sent.\n',
+      },
+      {
         name: 'boilerplate pasted under many questions',
         code:
           '## How do I delete my account?\n\nWrite to support from the address on your account and we will take care of it within two days.\n\n## How do I change my email?\n\nWrite to support from the address on your account and we will take care of it within two days.\n\n## How do I get an invoice?\n\nWrite to support from the address on your account and we will take care of it within two days.\n',
@@ -219,8 +236,8 @@ export default defineSiteRule<NoDuplicateQuestionOptions>({
       {
         name: 'two questions with the same answer',
         code:
-          '## How do I move a repository?\n\nCopy the whole repository folder to the new disk, then point every backup set that uses it at the new path.\n\n## Can I move a repository to another disk?\n\nCopy the whole repository folder to the new disk, then point every backup set that uses it at the new path.\n',
-        errors: [{ message: 'Question "Can I move a repository to another disk?" is nearly the same as "How do I move a repository?" at faq.md:1:4 and has the same answer', line: 5, column: 4 }],
+          '## How do I move a repository?\n\nCopy the whole repository folder to the new disk, then point every backup set that uses it at the new path.\n\n## Can I move my repository?\n\nCopy the whole repository folder to the new disk, then point every backup set that uses it at the new path.\n',
+        errors: [{ message: 'Question "Can I move my repository?" is nearly the same as "How do I move a repository?" at faq.md:1:4 and has the same answer', line: 5, column: 4 }],
       },
     ],
   },

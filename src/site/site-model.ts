@@ -191,13 +191,28 @@ export class SiteModel {
     }
     if (!normalized.replace(/^\//, '').includes('/')) {
       const name = normalized.replace(/^\//, '').replace(/\.(md|markdown)$/, '');
-      const matches = this.contentFiles(tree).filter((file) => pageBaseName(file) === name);
+      const matches = this.pagesByBaseName(tree).get(name) ?? [];
       if (matches.length === 1) return matches[0];
     }
     return undefined;
   }
 
   private readonly contentFileCache = new Map<string, string[]>();
+  private readonly baseNameCache = new Map<string, Map<string, string[]>>();
+
+  /** Pages of a tree by their own name (file name, or bundle folder), for `ref` base-name lookups. */
+  private pagesByBaseName(tree: ContentTree): Map<string, string[]> {
+    let byName = this.baseNameCache.get(tree.dir);
+    if (!byName) {
+      byName = new Map();
+      for (const file of this.contentFiles(tree)) {
+        const name = pageBaseName(file);
+        byName.set(name, [...(byName.get(name) ?? []), file]);
+      }
+      this.baseNameCache.set(tree.dir, byName);
+    }
+    return byName;
+  }
 
   /** Every Markdown content file of a tree (paths only; nothing is parsed). */
   contentFiles(tree: ContentTree): string[] {
@@ -293,13 +308,22 @@ function pageCandidates(target: string): string[] {
   return candidates;
 }
 
+// Links ask about the same few paths over and over: remember what the disk said, for one process.
+const fileExists = new Map<string, boolean>();
+
 function existingFile(candidates: readonly string[]): string | undefined {
   for (const candidate of candidates) {
-    try {
-      if (fs.statSync(candidate).isFile()) return path.resolve(candidate);
-    } catch {
-      // Not there: try the next form.
+    const absolute = path.resolve(candidate);
+    let exists = fileExists.get(absolute);
+    if (exists === undefined) {
+      try {
+        exists = fs.statSync(absolute).isFile();
+      } catch {
+        exists = false;
+      }
+      fileExists.set(absolute, exists);
     }
+    if (exists) return absolute;
   }
   return undefined;
 }

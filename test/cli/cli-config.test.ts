@@ -201,3 +201,31 @@ describe('a pre-commit run on some files of a site', () => {
     );
   });
 });
+
+describe('--cache', () => {
+  it('gives the same findings warm as cold, and stays exact when one page changes', async () => {
+    const dir = folder({
+      'config/_default/languages.toml': '[en]\ncontentDir = "content/en"\n',
+      'content/en/faq/_index.md': '## Basics\n\n{{< details "How do I restore a file?" >}}\nUse restore. See [help](/help/restore/#restoring).\n{{< /details >}}\n',
+      'content/en/help/restore.md': '## Restoring\n\nTODO: write\n',
+    });
+    const cold = await faqlint(['--format', 'json', '--cache'], dir);
+    expect(fs.existsSync(path.join(dir, '.faqlintcache'))).toBe(true);
+    const warm = await faqlint(['--format', 'json', '--cache'], dir);
+    expect(warm.stdout).toBe(cold.stdout);
+    expect(ruleIds(warm.stdout)).toEqual(['no-placeholder:2']);
+    // The target page changes: its anchor goes, and the link on the unchanged page breaks.
+    fs.writeFileSync(path.join(dir, 'content/en/help/restore.md'), '## Recovering\n\n{{< details "How do I restore a file?" >}}\nAgain.\n{{< /details >}}\n');
+    const changed = await faqlint(['--format', 'json', '--cache'], dir);
+    const uncached = await faqlint(['--format', 'json'], dir);
+    expect(changed.stdout).toBe(uncached.stdout);
+    expect(ruleIds(changed.stdout)).toEqual(['valid-internal-link:2', 'no-duplicate-question:2']);
+  });
+
+  it('is dropped when the config changes', async () => {
+    const dir = folder({ 'faq.md': DRAFT_PAGE, '.faqlintrc.json': '{}' });
+    await faqlint(['--cache'], dir);
+    fs.writeFileSync(path.join(dir, '.faqlintrc.json'), '{ "rules": { "no-draft": "off" } }');
+    expect(ruleIds((await faqlint(['--format', 'json', '--cache'], dir)).stdout)).toEqual(['no-placeholder:2']);
+  });
+});

@@ -1,0 +1,181 @@
+#!/usr/bin/env node
+// `npm run bench`: generates seeded Hugo-like sites and measures, in one run, for each size:
+// the read floor, the remark-parse floor (1 thread and 2 worker threads), markdownlint-cli2,
+// faqlint cold, warm with --cache, and warm after one page changed — whole-process wall, CPU
+// and peak RSS, median of N runs — then the near-duplicate search alone. It checks faqlint's
+// answers against the planted findings (bench/compare.mjs), so speed never comes from skipping
+// work. Writes bench/results.json and prints a Markdown table.
+//
+//   node bench/run.mjs [--sizes S,M,L] [--runs 5] [--seed 42]
+
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { generateSite } from './generate-site.mjs';
+
+const root = path.resolve(import.meta.dirname, '..');
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const at = args.indexOf(`--${name}`);
+  return at === -1 ? fallback : args[at + 1];
+};
+const sizes = option('sizes', 'S,M,L').split(',');
+const runs = Number(option('runs', '5'));
+const seed = Number(option('seed', '42'));
+const faqlint = path.join(root, 'bin', 'faqlint.js');
+const markdownlint = path.join(root, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
+const hasGnuTime = fs.existsSync('/usr/bin/time');
+
+/** Runs a command once: wall seconds, CPU seconds and peak RSS (MB) of the whole process. */
+function measureOnce(command, commandArgs, cwd) {
+  const started = performance.now();
+  const result = hasGnuTime
+    ? spawnSync('/usr/bin/time', ['-f', '__TIME__ %U %S %M', command, ...commandArgs], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 })
+    : spawnSync(command, commandArgs, { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const wall = (performance.now() - started) / 1000;
+  const times = /__TIME__ ([\d.]+) ([\d.]+) (\d+)/.exec(result.stderr ?? '');
+  return {
+    wall,
+    cpu: times ? Number(times[1]) + Number(times[2]) : NaN,
+    rssMb: times ? Number(times[3]) / 1024 : NaN,
+    status: result.status,
+    stdout: result.stdout,
+  };
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function measure(label, command, commandArgs, cwd, count = runs, before = () => {}) {
+  const samples = [];
+  let last;
+  for (let i = 0; i < count; i++) {
+    before(i);
+    last = measureOnce(command, commandArgs, cwd);
+    samples.push(last);
+  }
+  const row = { label, runs: count, wall: median(samples.map((s) => s.wall)), cpu: median(samples.map((s) => s.cpu)), rssMb: median(samples.map((s) => s.rssMb)) };
+  process.stderr.write(`  ${label.padEnd(34)} ${row.wall.toFixed(2)} s  cpu ${row.cpu.toFixed(2)} s  ${row.rssMb.toFixed(0)} MB\n`);
+  return { row, last };
+}
+
+const floorScript = path.join(os.tmpdir(), 'faqlint-bench-floor.mjs');
+fs.writeFileSync(
+  floorScript,
+  `import fs from 'node:fs';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { glob } from ${JSON.stringify(path.join(root, 'node_modules/tinyglobby/dist/index.mjs'))};
+const parseFiles = async (files) => {
+  const { unified } = await import(${JSON.stringify(path.join(root, 'node_modules/unified/index.js'))});
+  const { default: remarkParse } = await import(${JSON.stringify(path.join(root, 'node_modules/remark-parse/index.js'))});
+  const processor = unified().use(remarkParse);
+  let nodes = 0;
+  for (const file of files) nodes += processor.parse(fs.readFileSync(file, 'utf8')).children.length;
+  return nodes;
+};
+if (isMainThread) {
+  const [mode, dir] = process.argv.slice(2);
+  const files = await glob(['**/*.md'], { cwd: dir, absolute: true });
+  if (mode === 'read') { let bytes = 0; for (const file of files) bytes += fs.readFileSync(file, 'utf8').length; console.log(bytes); }
+  else if (mode === 'parse') console.log(await parseFiles(files));
+  else {
+    const halves = [files.filter((_, i) => i % 2 === 0), files.filter((_, i) => i % 2 === 1)];
+    const counts = await Promise.all(halves.map((part) => new Promise((resolve, reject) => {
+      const worker = new Worker(new URL(import.meta.url), { workerData: part });
+      worker.on('message', resolve); worker.on('error', reject);
+    })));
+    console.log(counts[0] + counts[1]);
+  }
+} else {
+  parentPort.postMessage(await parseFiles(workerData));
+}
+`,
+);
+
+const results = { machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version }, seed, runs, sizes: {} };
+const node = process.execPath;
+
+for (const size of sizes) {
+  const site = path.join(os.tmpdir(), `faqlint-bench-${size}-${seed}`);
+  process.stderr.write(`size ${size}: generating ${site}\n`);
+  const manifest = generateSite({ size, seed, out: site, force: true });
+  const sizeRuns = size === 'L' ? Math.min(runs, 3) : runs;
+  const rows = [];
+  rows.push(measure('read floor', node, [floorScript, 'read', site], site, sizeRuns).row);
+  rows.push(measure('remark-parse floor, 1 thread', node, [floorScript, 'parse', site], site, sizeRuns).row);
+  rows.push(measure('remark-parse floor, 2 workers', node, [floorScript, 'workers', site], site, sizeRuns).row);
+  if (fs.existsSync(markdownlint)) rows.push(measure('markdownlint-cli2 (default rules)', node, [markdownlint, '**/*.md'], site, sizeRuns).row);
+  const cold = measure('faqlint cold', node, [faqlint, '--format', 'json', '--no-color'], site, sizeRuns);
+  rows.push(cold.row);
+  const outFile = path.join(os.tmpdir(), `faqlint-bench-${size}.json`);
+  fs.writeFileSync(outFile, cold.last.stdout);
+  const cacheFile = path.join(os.tmpdir(), `faqlint-bench-${size}.cache`);
+  fs.rmSync(cacheFile, { force: true });
+  measureOnce(node, [faqlint, '--format', 'json', '--cache', '--cache-location', cacheFile], site);
+  const warm = measure('faqlint warm (--cache)', node, [faqlint, '--format', 'json', '--cache', '--cache-location', cacheFile], site, sizeRuns);
+  rows.push(warm.row);
+  const warmSame = warm.last.stdout === cold.last.stdout;
+  // One page changes between runs: a sentence appended to a real page, undone afterwards.
+  const changed = path.join(site, manifest.plantedDrafts[0]?.file ?? 'content/en/faq/_index.md');
+  const original = fs.readFileSync(changed, 'utf8');
+  const oneChanged = measure('faqlint warm, one page changed', node, [faqlint, '--format', 'json', '--cache', '--cache-location', cacheFile], site, sizeRuns, (i) =>
+    fs.writeFileSync(changed, `${original}\nEdited in bench run ${i}.\n`),
+  );
+  rows.push(oneChanged.row);
+  fs.writeFileSync(changed, original);
+
+  const compare = spawnSync(node, [path.join(root, 'bench', 'compare.mjs'), site, outFile], { encoding: 'utf8' });
+  const byLabel = Object.fromEntries(rows.map((row) => [row.label, row]));
+  const ratio = (label, base) => (byLabel[label] && byLabel[base] ? byLabel[label].wall / byLabel[base].wall : NaN);
+  results.sizes[size] = {
+    pages: manifest.counts?.pages,
+    questions: manifest.counts?.questions,
+    markdownMb: (manifest.counts?.markdownBytes ?? 0) / 1e6,
+    rows,
+    ratios: {
+      coldVsParseFloor2Workers: ratio('faqlint cold', 'remark-parse floor, 2 workers'),
+      coldVsParseFloor1Thread: ratio('faqlint cold', 'remark-parse floor, 1 thread'),
+      coldVsMarkdownlint: ratio('faqlint cold', 'markdownlint-cli2 (default rules)'),
+      warmVsReadFloor: ratio('faqlint warm (--cache)', 'read floor'),
+      oneChangedVsReadFloor: ratio('faqlint warm, one page changed', 'read floor'),
+    },
+    answersChecked: { plantedAllFoundNoExtras: compare.status === 0, warmOutputIdenticalToCold: warmSame, report: compare.stdout.trim().split('\n').slice(0, 12) },
+  };
+}
+
+process.stderr.write('near-duplicate search alone\n');
+const nearDup = spawnSync('npx', ['vitest', 'run', 'test/text/near-duplicates.test.ts', '-t', 'benchmark', '--reporter=dot'], {
+  cwd: root,
+  env: { ...process.env, FAQLINT_BENCH: '1' },
+  encoding: 'utf8',
+  maxBuffer: 1 << 28,
+});
+results.nearDuplicates = [...`${nearDup.stdout}${nearDup.stderr}`.matchAll(/(\d+) questions: prepare (\d+) ms, search (\d+) ms, (\d+) pairs/g)].map((m) => ({
+  questions: Number(m[1]),
+  prepareMs: Number(m[2]),
+  searchMs: Number(m[3]),
+  pairs: Number(m[4]),
+}));
+
+fs.writeFileSync(path.join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+
+const lines = [`Machine: ${results.machine.cpus} cores (${results.machine.model}), ${results.machine.memoryGb} GB, Node ${results.machine.node}; median of ${runs} runs (3 for L).`, ''];
+for (const [size, data] of Object.entries(results.sizes)) {
+  lines.push(`### ${size}: ${data.pages} pages, ${data.questions} questions, ${data.markdownMb.toFixed(1)} MB`, '', '| measurement | wall s | CPU s | peak RSS MB |', '| --- | --- | --- | --- |');
+  for (const row of data.rows) lines.push(`| ${row.label} | ${row.wall.toFixed(2)} | ${row.cpu.toFixed(2)} | ${row.rssMb.toFixed(0)} |`);
+  const r = data.ratios;
+  lines.push(
+    '',
+    `cold / parse floor (2 workers) ${r.coldVsParseFloor2Workers.toFixed(2)}×, cold / parse floor (1 thread) ${r.coldVsParseFloor1Thread.toFixed(2)}×, cold / markdownlint-cli2 ${r.coldVsMarkdownlint.toFixed(2)}×, warm / read floor ${r.warmVsReadFloor.toFixed(2)}×, one page changed / read floor ${r.oneChangedVsReadFloor.toFixed(2)}×`,
+    `planted findings all found, none extra: ${data.answersChecked.plantedAllFoundNoExtras ? 'yes' : 'NO'}; warm output identical to cold: ${data.answersChecked.warmOutputIdenticalToCold ? 'yes' : 'NO'}`,
+    '',
+  );
+}
+lines.push('### Near-duplicate search alone', '', '| questions | prepare ms | search ms | pairs |', '| --- | --- | --- | --- |');
+for (const row of results.nearDuplicates) lines.push(`| ${row.questions} | ${row.prepareMs} | ${row.searchMs} | ${row.pairs} |`);
+console.log(lines.join('\n'));
+

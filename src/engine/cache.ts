@@ -1,0 +1,115 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { LineIndex } from '../model/line-index.js';
+import type { FaqDocument } from '../model/types.js';
+import type { LintMessage } from './results.js';
+
+/** What is kept of a document between runs: its facts, never its tree or text. */
+export type DocumentFacts = Omit<FaqDocument, 'text' | 'lineIndex' | 'tree' | 'textRuns' | 'blocks'> & {
+  blocks: Array<Omit<FaqDocument['blocks'][number], 'node'>>;
+};
+
+interface CacheEntry {
+  hash: string;
+  facts: DocumentFacts;
+  /**
+   * Findings of the rules that depend only on this file (`reads: 'file'`), before inline
+   * comments; null when the file was read only as context (its facts are still good).
+   */
+  messages: LintMessage[] | null;
+}
+
+interface CacheFile {
+  key: string;
+  entries: Record<string, CacheEntry>;
+}
+
+export function contentHash(text: string): string {
+  return createHash('sha1').update(text).digest('base64');
+}
+
+/** An empty tree and empty block nodes stand in for what a cached document no longer has. */
+export function documentFromFacts(facts: DocumentFacts, text: string): FaqDocument {
+  return {
+    ...facts,
+    text,
+    lineIndex: new LineIndex(text),
+    tree: { type: 'root', children: [] },
+    textRuns: [],
+    blocks: facts.blocks.map((block) => ({ ...block, node: { type: 'containerDirective', name: 'details', attributes: {}, children: [] } })),
+  };
+}
+
+export function factsOf(document: FaqDocument): DocumentFacts {
+  const { text: _text, lineIndex: _lineIndex, tree: _tree, textRuns: _textRuns, blocks, ...rest } = document;
+  return { ...rest, blocks: blocks.map(({ node: _node, ...block }) => block) };
+}
+
+/**
+ * `--cache`: per file, a content hash with the document's facts and its file-local findings.
+ * The whole cache is dropped when faqlint's version, the config or the command-line rule
+ * settings change (all part of `key`). Site settings need no part in the key: page URLs, heading
+ * IDs and every cross-file finding are recomputed from the cached facts on every run.
+ */
+export class LintCache {
+  private readonly entries: Record<string, CacheEntry>;
+  private readonly fresh: Record<string, CacheEntry> = {};
+
+  private constructor(
+    private readonly file: string,
+    private readonly key: string,
+    entries: Record<string, CacheEntry>,
+  ) {
+    this.entries = entries;
+  }
+
+  /** Opens the cache at `location` (a file, or a folder to put `.faqlintcache` in); a bad or stale cache is simply empty. */
+  static open(location: string, key: string): LintCache {
+    const file = fs.existsSync(location) && fs.statSync(location).isDirectory() ? path.join(location, '.faqlintcache') : location;
+    let entries: Record<string, CacheEntry> = {};
+    try {
+      const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as CacheFile;
+      if (stored.key === key && stored.entries && typeof stored.entries === 'object') entries = stored.entries;
+    } catch {
+      // No cache yet, or an unreadable one: start afresh.
+    }
+    return new LintCache(file, key, entries);
+  }
+
+  /** The entry for a file whose content still has this hash. */
+  get(file: string, hash: string): CacheEntry | undefined {
+    const entry = this.entries[file];
+    if (entry?.hash !== hash) return undefined;
+    this.fresh[file] = entry;
+    return entry;
+  }
+
+  /** The cached facts of a file with this content, without claiming the entry for this run. */
+  peek(file: string, hash: string): DocumentFacts | undefined {
+    const entry = this.entries[file];
+    return entry?.hash === hash ? entry.facts : undefined;
+  }
+
+  set(file: string, hash: string, document: FaqDocument, messages: LintMessage[] | null): void {
+    this.fresh[file] = { hash, facts: factsOf(document), messages };
+  }
+
+  /** Writes the entries used or made in this run (so deleted files drop out), atomically. */
+  save(): void {
+    const temporary = `${this.file}.${process.pid}.tmp`;
+    try {
+      fs.mkdirSync(path.dirname(this.file), { recursive: true });
+      fs.writeFileSync(temporary, JSON.stringify({ key: this.key, entries: this.fresh } satisfies CacheFile));
+      fs.renameSync(temporary, this.file);
+    } catch {
+      // A cache that cannot be written costs speed next time, never correctness.
+      fs.rmSync(temporary, { force: true });
+    }
+  }
+}
+
+/** The cache key: everything that changes what a file's cached facts and findings would be. */
+export function cacheKey(parts: readonly unknown[]): string {
+  return createHash('sha1').update(JSON.stringify(parts)).digest('base64');
+}

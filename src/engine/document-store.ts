@@ -1,0 +1,101 @@
+import path from 'node:path';
+import type { FaqDocument } from '../model/types.js';
+import { parseFaqDocument, type ParseOptions } from '../parse/document.js';
+import { parseFrontMatter } from '../parse/front-matter.js';
+import type { PageFrontMatter } from '../site/page-index.js';
+import { contentHash, documentFromFacts, type LintCache } from './cache.js';
+import { readSource } from './read-source.js';
+import type { LintMessage } from './results.js';
+
+type Read = { ok: true; text: string; problems: Array<{ message: string; offset: number }> } | { ok: false; message: string };
+
+/**
+ * Reads and parses each file once per run, and keeps memory bounded: once a document's file
+ * rules have run (or at once, for pages read only as context), its tree and text runs are
+ * released and only its facts stay. With a cache, unchanged files are not parsed at all.
+ */
+export class DocumentStore {
+  readonly documents = new Map<string, FaqDocument>();
+  readonly unreadable = new Map<string, string>();
+  readonly readProblems = new Map<string, Array<{ message: string; offset: number }>>();
+  /** Cached file-local findings of documents that came from the cache. */
+  readonly cachedMessages = new Map<string, LintMessage[]>();
+  readonly hashes = new Map<string, string>();
+  /** Texts read for front matter before the document itself was needed, so no file is read twice. */
+  private readonly pendingText = new Map<string, Read>();
+  private readonly frontMatter = new Map<string, PageFrontMatter | undefined>();
+
+  constructor(
+    private readonly parseOptions: ParseOptions,
+    private readonly stdin: { path: string; text: string } | undefined,
+    /** Files whose trees must stay until their own rules have run. */
+    private readonly linted: ReadonlySet<string>,
+    private readonly cache: LintCache | undefined,
+  ) {}
+
+  private read(absolute: string): Read {
+    const pending = this.pendingText.get(absolute);
+    if (pending) {
+      this.pendingText.delete(absolute);
+      return pending;
+    }
+    return this.stdin && absolute === this.stdin.path ? { ok: true, text: this.stdin.text, problems: [] } : readSource(absolute);
+  }
+
+  load(file: string): FaqDocument | undefined {
+    const absolute = path.resolve(file);
+    const known = this.documents.get(absolute);
+    if (known || this.unreadable.has(absolute)) return known;
+    const read = this.read(absolute);
+    if (!read.ok) {
+      this.unreadable.set(absolute, read.message);
+      return undefined;
+    }
+    if (read.problems.length > 0) this.readProblems.set(absolute, read.problems);
+    const hash = this.cache ? contentHash(read.text) : '';
+    this.hashes.set(absolute, hash);
+    const cached = this.cache?.get(absolute, hash);
+    // A file linted now needs cached findings too; facts alone do only for context pages.
+    if (cached && (cached.messages !== null || !this.linted.has(absolute))) {
+      const document = documentFromFacts(cached.facts, read.text.charCodeAt(0) === 0xfeff ? read.text.slice(1) : read.text);
+      this.documents.set(absolute, document);
+      if (cached.messages) this.cachedMessages.set(absolute, cached.messages);
+      return document;
+    }
+    const document = parseFaqDocument(absolute, read.text, this.parseOptions);
+    this.documents.set(absolute, document);
+    if (!this.linted.has(absolute)) {
+      release(document);
+      this.cache?.set(absolute, hash, document, null);
+    }
+    return document;
+  }
+
+  /** Front matter of any page, for URLs set by `url`, `slug` and `aliases`. */
+  frontMatterOf(file: string): PageFrontMatter | undefined {
+    const absolute = path.resolve(file);
+    const document = this.documents.get(absolute);
+    if (document) return document.frontMatter?.data as PageFrontMatter | undefined;
+    if (!this.frontMatter.has(absolute)) {
+      const read = this.read(absolute);
+      // Kept until the page is loaded (site-wide rules load every page), then dropped.
+      this.pendingText.set(absolute, read);
+      const cached = read.ok && this.cache ? this.cache.peek(absolute, contentHash(read.text)) : undefined;
+      const data = cached ? cached.frontMatter?.data : read.ok ? parseFrontMatter(read.text.replace(/^\uFEFF/, '')).frontMatter?.data : undefined;
+      this.frontMatter.set(absolute, data as PageFrontMatter | undefined);
+    }
+    return this.frontMatter.get(absolute);
+  }
+
+  /** Texts read for front matter but never loaded are dropped when the site work is done. */
+  dropPending(): void {
+    this.pendingText.clear();
+  }
+}
+
+/** Drops what only file rules read (the tree and the text runs); the facts stay. */
+export function release(document: FaqDocument): void {
+  document.tree.children = [];
+  document.textRuns = [];
+  for (const block of document.blocks) block.node.children = [];
+}
