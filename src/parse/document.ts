@@ -14,7 +14,7 @@ import type {
 } from '../model/types.js';
 import { parseFrontMatter } from './front-matter.js';
 import { findHtmlDetails } from './html-details.js';
-import { parseMarkdownSlice } from './markdown.js';
+import { MAX_NESTING, parseMarkdownSlice } from './markdown.js';
 import { looksLikeQuestion, MASK_CHAR, maskRange, outermostRegions, type Region } from './regions.js';
 import { pairShortcodes } from './shortcode-pairs.js';
 import { lexShortcodes, type ShortcodeTag } from './shortcodes.js';
@@ -105,7 +105,12 @@ export function parseFaqDocument(path: string, source: string, options: ParseOpt
   const maskedText = masked.join('');
   const builder: Builder = { text, maskedText, lineIndex, blockNames, regions, problems };
 
-  const tree: Root = { type: 'root', children: parseLevel(builder, bodyStart, text.length), position: { start: lineIndex.point(0), end: lineIndex.point(text.length) } };
+  // Deeply indented nested lists make the Markdown parser's work grow with the square of the
+  // depth on every line; past a budget, the body is not parsed rather than stall the run.
+  const tooDeep = nestingCost(text, bodyStart) > MAX_NESTING_COST;
+  if (tooDeep) problems.push({ message: 'Lists are nested too deeply to check in reasonable time; the page body is not checked', start: bodyStart, end: bodyStart });
+  const children = tooDeep ? [] : parseLevel(builder, bodyStart, text.length);
+  const tree: Root = { type: 'root', children, position: { start: lineIndex.point(0), end: lineIndex.point(text.length) } };
   const headings = collectHeadings(tree);
   wrapQuestionHeadings(tree, lineIndex);
 
@@ -137,6 +142,28 @@ export function parseFaqDocument(path: string, source: string, options: ParseOpt
   return document;
 }
 
+/** Roughly what deep indentation costs the parser: the square of each line's indentation, summed. */
+const MAX_NESTING_COST = 20_000_000;
+
+function nestingCost(text: string, from: number): number {
+  let cost = 0;
+  let indent = 0;
+  let atLineStart = true;
+  for (let i = from; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || code === 13) {
+      atLineStart = true;
+      indent = 0;
+    } else if (atLineStart && (code === 32 || code === 9)) {
+      indent += code === 9 ? 4 : 1;
+    } else if (atLineStart) {
+      atLineStart = false;
+      cost += indent * indent;
+    }
+  }
+  return cost;
+}
+
 function shortcodeRegion(open: ShortcodeTag, close: ShortcodeTag, problems: Builder['problems']): Region {
   const named = QUESTION_PARAMS.map((name) => open.params.find((param) => param.name === name)).find((param) => param !== undefined);
   const param = named ?? open.params.find((candidate) => candidate.name === undefined);
@@ -159,7 +186,7 @@ function parseLevel(builder: Builder, start: number, end: number): RootContent[]
   const { lineIndex } = builder;
   let regions = outermostRegions(builder.regions, start, end);
   let masked = maskLevel(builder, start, end, regions);
-  let tree = parseMarkdownSlice(masked, start, lineIndex);
+  let { tree, truncatedAt } = parseMarkdownSlice(masked, start, lineIndex);
 
   // HTML <details> and VitePress containers only show up in the parsed tree; once found they are
   // masked like shortcode blocks and the level is parsed again, so their answers nest properly.
@@ -171,7 +198,10 @@ function parseLevel(builder: Builder, start: number, end: number): RootContent[]
     builder.regions.push(...found);
     regions = outermostRegions(builder.regions, start, end);
     masked = maskLevel(builder, start, end, regions);
-    tree = parseMarkdownSlice(masked, start, lineIndex);
+    ({ tree, truncatedAt } = parseMarkdownSlice(masked, start, lineIndex));
+  }
+  if (truncatedAt !== undefined) {
+    builder.problems.push({ message: `Nesting deeper than ${MAX_NESTING} levels (block quotes or lists); the content below that depth is not checked`, start: truncatedAt, end: truncatedAt });
   }
   for (const region of regions) insertByOffset(tree, regionNode(builder, region), region.start);
   return tree.children;

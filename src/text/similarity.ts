@@ -122,10 +122,13 @@ export function typoBudget(shorterLength: number): number {
  * Whether one (stemmed) content word is a misspelling of another: they start with the same
  * letter and are within {@link typoBudget} Levenshtein edits. The first letter must agree
  * because typists rarely miss it while prefixes that flip the meaning live there
- * ("install"/"uninstall", "encryption"/"decryption"). Equal words are not typos.
+ * ("install"/"uninstall", "encryption"/"decryption"). Words with digits are never typos of
+ * each other. Equal words are not typos.
  */
 export function isTypo(a: string, b: string): boolean {
   if (a === b || a.charCodeAt(0) !== b.charCodeAt(0)) return false;
+  // Numbers and versions name different things ("option 1000" / "option 1001", "v2" / "v3").
+  if (/\d/.test(a) || /\d/.test(b)) return false;
   const budget = typoBudget(Math.min(a.length, b.length));
   if (budget === 0 || Math.abs(a.length - b.length) > budget) return false;
   return levenshtein.get(a, b) <= budget;

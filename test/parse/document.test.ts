@@ -300,6 +300,23 @@ describe('problems are diagnostics, never crashes', () => {
     expect(doc.blocks.map((block) => block.question)).toEqual(['Q?']);
   });
 
+  it('cuts nesting deeper than the limit instead of overflowing the stack', () => {
+    const doc = parse(`${'>'.repeat(10_000)} deep\n\nAfter.\n`);
+    expect(doc.parseProblems.map((problem) => problem.message)).toEqual([
+      'Nesting deeper than 256 levels (block quotes or lists); the content below that depth is not checked',
+    ]);
+    expect(doc.textRuns.map((run) => run.text)).toContain('After.');
+  });
+
+  it('does not parse a body whose indented lists would take the parser minutes', () => {
+    const body = Array.from({ length: 1000 }, (_, i) => `${' '.repeat(2 * Math.min(i, 300))}- item`).join('\n');
+    const doc = parse(`---\ndraft: true\n---\n${body}\n`);
+    expect(doc.parseProblems.map((problem) => [problem.message, problem.span.start.line])).toEqual([
+      ['Lists are nested too deeply to check in reasonable time; the page body is not checked', 4],
+    ]);
+    expect(doc.frontMatter?.data).toEqual({ draft: true });
+  });
+
   it('reports invalid YAML front matter on its line', () => {
     const doc = parse('---\ntitle: "FAQ\ndraft: [true\n---\n\nBody.\n');
     expect(doc.parseProblems[0]?.message).toMatch(/^Invalid YAML front matter/);
