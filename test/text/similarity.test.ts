@@ -173,3 +173,13 @@ describe('typoNeighbours', () => {
     expect(typoNeighbours(words).map((ids) => [...ids])).toEqual(expected);
   });
 });
+
+describe('numbers', () => {
+  it('never counts words with digits as typos of each other', () => {
+    expect(isTypo('1000', '1001')).toBe(false);
+    expect(isTypo('v2', 'v3')).toBe(false);
+    const a = prepareQuestion('How do I configure option 1000?');
+    const b = prepareQuestion('How do I configure option 1001?');
+    expect(questionSimilarity(a, b)).toBeLessThan(0.8);
+  });
+});
