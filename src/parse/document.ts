@@ -15,7 +15,7 @@ import type {
 import { parseFrontMatter } from './front-matter.js';
 import { findHtmlDetails } from './html-details.js';
 import { MAX_NESTING, parseMarkdownSlice } from './markdown.js';
-import { looksLikeQuestion, MASK_CHAR, maskRange, outermostRegions, type Region } from './regions.js';
+import { looksLikeQuestion, MASK_CHAR, maskRange, occupiesWholeLines, outermostRegions, type Region } from './regions.js';
 import { pairShortcodes } from './shortcode-pairs.js';
 import { lexShortcodes, type ShortcodeTag } from './shortcodes.js';
 import { collectPhrasing, TextRunBuilder } from './text-runs.js';
@@ -181,38 +181,96 @@ function shortcodeRegion(open: ShortcodeTag, close: ShortcodeTag, problems: Buil
   };
 }
 
-/** Parses `[start, end)` with its outermost regions masked out, then puts the regions back as nodes. */
+/**
+ * Parses `[start, end)` with its outermost regions masked out, then puts the regions back as
+ * nodes. Most Q/A shortcodes have their tags on lines of their own and nothing nested: their
+ * answers are parsed in place with the page (only the tag lines masked) and wrapped afterwards,
+ * which saves a parser run per block. Where that would change the reading (the answer would run
+ * into a surrounding list, or holds HTML details), the level is parsed the general way.
+ */
 function parseLevel(builder: Builder, start: number, end: number): RootContent[] {
+  const regions = outermostRegions(builder.regions, start, end);
+  const inPlace = new Set(regions.filter((region) => canParseInPlace(builder, region)));
+  return (inPlace.size > 0 ? parseLevelWith(builder, start, end, regions, inPlace) : undefined) ?? (parseLevelWith(builder, start, end, regions, new Set()) as RootContent[]);
+}
+
+function canParseInPlace(builder: Builder, region: Region): boolean {
+  return (
+    region.kind === 'qa' &&
+    region.syntax === 'shortcode' &&
+    occupiesWholeLines(builder.text, region.start, region.innerStart) &&
+    occupiesWholeLines(builder.text, region.innerEnd, region.end) &&
+    !builder.regions.some((other) => other !== region && other.start >= region.start && other.end <= region.end)
+  );
+}
+
+/** One way of parsing a level; undefined when parsing `inPlace` regions in place turned out wrong. */
+function parseLevelWith(builder: Builder, start: number, end: number, initial: readonly Region[], inPlace: ReadonlySet<Region>): RootContent[] | undefined {
   const { lineIndex } = builder;
-  let regions = outermostRegions(builder.regions, start, end);
-  let masked = maskLevel(builder, start, end, regions);
+  let regions = initial;
+  let masked = maskLevel(builder, start, end, regions, inPlace);
   let { tree, truncatedAt } = parseMarkdownSlice(masked, start, lineIndex);
 
   // HTML <details> and VitePress containers only show up in the parsed tree; once found they are
   // masked like shortcode blocks and the level is parsed again, so their answers nest properly.
   const html = findHtmlDetails(tree, masked, start);
   const vitepress = findVitepressContainers(masked, start, codeRanges(tree), builder.blockNames);
-  builder.problems.push(...html.problems, ...vitepress.problems);
   const found = [...html.regions, ...vitepress.regions].filter((region) => !regions.some((known) => region.start < known.end && known.start < region.end));
+  const insideInPlace = [...html.regions, ...vitepress.regions, ...html.problems, ...vitepress.problems].some((item) =>
+    [...inPlace].some((region) => item.start >= region.innerStart && item.start < region.innerEnd),
+  );
+  if (insideInPlace) return undefined;
+  builder.problems.push(...html.problems, ...vitepress.problems);
   if (found.length > 0) {
     builder.regions.push(...found);
     regions = outermostRegions(builder.regions, start, end);
-    masked = maskLevel(builder, start, end, regions);
+    masked = maskLevel(builder, start, end, regions, inPlace);
     ({ tree, truncatedAt } = parseMarkdownSlice(masked, start, lineIndex));
+  }
+  for (const region of inPlace) {
+    if (!wrapInPlace(builder, tree, region)) return undefined;
   }
   if (truncatedAt !== undefined) {
     builder.problems.push({ message: `Nesting deeper than ${MAX_NESTING} levels (block quotes or lists); the content below that depth is not checked`, start: truncatedAt, end: truncatedAt });
   }
-  for (const region of regions) insertByOffset(tree, regionNode(builder, region), region.start);
+  for (const region of regions) if (!inPlace.has(region)) insertByOffset(tree, regionNode(builder, region), region.start);
   return tree.children;
 }
 
-/** The level's text with its outermost regions masked, so Markdown sees only what lies between them. */
-function maskLevel(builder: Builder, start: number, end: number, regions: readonly Region[]): string {
+/**
+ * The level's text with its outermost regions masked, so Markdown sees only what lies between
+ * them; regions parsed in place lose only their tag lines.
+ */
+function maskLevel(builder: Builder, start: number, end: number, regions: readonly Region[], inPlace: ReadonlySet<Region>): string {
   if (regions.length === 0) return builder.maskedText.slice(start, end);
   const chars = builder.maskedText.slice(start, end).split('');
-  for (const region of regions) maskRange(chars, builder.text, region.start, region.end, start);
+  for (const region of regions) {
+    if (inPlace.has(region)) {
+      maskRange(chars, builder.text, region.start, region.innerStart, start);
+      maskRange(chars, builder.text, region.innerEnd, region.end, start);
+    } else {
+      maskRange(chars, builder.text, region.start, region.end, start);
+    }
+  }
   return chars.join('');
+}
+
+/** Moves the nodes of an in-place answer into its block node; false when they do not sit apart. */
+function wrapInPlace(builder: Builder, tree: Root, region: Region): boolean {
+  const parent = containerAt(tree, region.start);
+  const children = parent.children as RootContent[];
+  const startOf = (node: RootContent): number => node.position?.start.offset ?? 0;
+  const endOf = (node: RootContent): number => node.position?.end.offset ?? 0;
+  // A node that crosses the block's edges (a list the answer's lines continued) means the answer
+  // did not read the same as on its own.
+  if (children.some((child) => (startOf(child) < region.start && endOf(child) > region.start) || (startOf(child) < region.end && endOf(child) > region.end))) return false;
+  const first = children.findIndex((child) => startOf(child) >= region.start);
+  const index = first === -1 ? children.length : first;
+  let count = 0;
+  while (index + count < children.length && endOf(children[index + count] as RootContent) <= region.end) count++;
+  const answer = children.splice(index, count, blockNode(builder, region, []));
+  (children[index] as ContainerDirective).children.push(...(answer as ContainerDirective['children']));
+  return true;
 }
 
 function codeRanges(tree: Root): Array<{ start: number; end: number }> {
@@ -225,12 +283,35 @@ function codeRanges(tree: Root): Array<{ start: number; end: number }> {
   return ranges;
 }
 
+/** The deepest flow container (not a Q/A block) around `offset`. */
+function containerAt(tree: Root, offset: number): Parent {
+  let parent: Parent = tree;
+  for (;;) {
+    const inner = parent.children.find(
+      (child) =>
+        FLOW_CONTAINERS.has(child.type) &&
+        (child.position?.start.offset ?? Infinity) <= offset &&
+        offset < (child.position?.end.offset ?? -Infinity) &&
+        !(child.type === 'containerDirective' && child.data && 'faqSource' in child.data),
+    );
+    if (!inner || !('children' in inner)) return parent;
+    parent = inner as Parent;
+  }
+}
+
 function regionNode(builder: Builder, region: Region): RootContent {
   const { lineIndex, maskedText: text } = builder;
   const position = { start: lineIndex.point(region.start), end: lineIndex.point(region.end) };
   if (region.kind === 'code') {
     return { type: 'code', lang: region.lang ?? null, meta: null, value: text.slice(region.innerStart, region.innerEnd).replace(/^\r?\n|\r?\n$/g, ''), position };
   }
+  return blockNode(builder, region, parseLevel(builder, region.innerStart, region.innerEnd));
+}
+
+/** The Q/A node: the question as its label paragraph, then the answer. */
+function blockNode(builder: Builder, region: Region, answer: RootContent[]): ContainerDirective {
+  const { lineIndex } = builder;
+  const position = { start: lineIndex.point(region.start), end: lineIndex.point(region.end) };
   const question = region.question ?? { text: '', start: region.innerStart, end: region.innerStart };
   const label: Paragraph = {
     type: 'paragraph',
@@ -238,7 +319,6 @@ function regionNode(builder: Builder, region: Region): RootContent {
     children: question.text === '' ? [] : [{ type: 'text', value: question.text, position: { start: lineIndex.point(question.start), end: lineIndex.point(question.end) } }],
     position: { start: lineIndex.point(question.start), end: lineIndex.point(question.end) },
   };
-  const answer = parseLevel(builder, region.innerStart, region.innerEnd);
   const node: ContainerDirective = {
     type: 'containerDirective',
     name: 'details',
@@ -254,18 +334,7 @@ const FLOW_CONTAINERS = new Set(['root', 'blockquote', 'listItem', 'containerDir
 
 /** Inserts a flow node into the deepest flow container around `offset`, in source order. */
 function insertByOffset(tree: Root, node: RootContent, offset: number): void {
-  let parent: Parent = tree;
-  for (;;) {
-    const inner = parent.children.find(
-      (child) =>
-        FLOW_CONTAINERS.has(child.type) &&
-        (child.position?.start.offset ?? Infinity) <= offset &&
-        offset < (child.position?.end.offset ?? -Infinity) &&
-        !(child.type === 'containerDirective' && child.data && 'faqSource' in child.data),
-    );
-    if (!inner || !('children' in inner)) break;
-    parent = inner as Parent;
-  }
+  const parent = containerAt(tree, offset);
   let index = parent.children.findIndex((child) => (child.position?.start.offset ?? 0) >= offset);
   if (index === -1) index = parent.children.length;
   (parent.children as RootContent[]).splice(index, 0, node);

@@ -56,15 +56,36 @@ function contentWords(question: PreparedQuestion): string[] {
   return question.tokens.filter((_, index) => !question.functionWord[index]);
 }
 
+const QUESTION_WORDS = new Set(['how', 'what', 'why', 'when', 'where', 'who', 'which', 'whom', 'whose']);
+
 /**
  * Near duplicates may differ in function words, plurals and typos, never in what they ask about:
  * "…between a snapshot and a bucket?" and "…and a note?" score high but are different questions.
  */
 function sameContentWords(a: PreparedQuestion, b: PreparedQuestion): boolean {
-  const wordsA = contentWords(a);
-  const wordsB = contentWords(b);
-  const covered = (from: string[], into: string[]): boolean => from.every((word) => into.some((other) => other === word || isTypo(word, other)));
-  return covered(wordsA, wordsB) && covered(wordsB, wordsA);
+  return differingContentWords(a, b) === 0;
+}
+
+/** How many content words of either question have no equal (or typo) in the other. */
+function differingContentWords(a: PreparedQuestion, b: PreparedQuestion, ignore: ReadonlySet<string> = new Set()): number {
+  const wordsA = contentWords(a).filter((word) => !ignore.has(word));
+  const wordsB = contentWords(b).filter((word) => !ignore.has(word));
+  // One to one: each word pairs with at most one word of the other question, equal words first,
+  // so "remove remote rules" / "remove rules" leaves "remote" unpaired.
+  const unpairedB = [...wordsB];
+  const unpairedA: string[] = [];
+  for (const word of wordsA) {
+    const at = unpairedB.indexOf(word);
+    if (at === -1) unpairedA.push(word);
+    else unpairedB.splice(at, 1);
+  }
+  let differing = 0;
+  for (const word of unpairedA) {
+    const at = unpairedB.findIndex((other) => isTypo(word, other));
+    if (at === -1) differing++;
+    else unpairedB.splice(at, 1);
+  }
+  return differing + unpairedB.length;
 }
 
 /** Groups the questions that may repeat each other: one group per page or per language tree. */
@@ -100,7 +121,7 @@ function reportExact(context: SiteRuleContext<NoDuplicateQuestionOptions>, asked
   }
 }
 
-/** Near duplicates by wording, and questions that share a substantial answer; one finding per later question. */
+/** Near duplicates by wording, and questions that share a substantial answer; one finding per later question, pointing at the earliest. */
 function reportNear(context: SiteRuleContext<NoDuplicateQuestionOptions>, asked: readonly Asked[]): void {
   const distinct: Asked[] = [];
   const seen = new Set<string>();
@@ -111,9 +132,10 @@ function reportNear(context: SiteRuleContext<NoDuplicateQuestionOptions>, asked:
   }
   const prepared = distinct.map((current) => prepareQuestion(current.block.question));
   const best = new Map<number, { other: number; score: number; reason: 'wording' | 'answer' }>();
+  // Like an exact repeat, a near one points at the earliest question it repeats.
   const consider = (a: number, b: number, score: number, reason: 'wording' | 'answer'): void => {
     const known = best.get(b);
-    if (!known || score > known.score) best.set(b, { other: a, score, reason });
+    if (!known || a < known.other) best.set(b, { other: a, score, reason });
   };
   for (const pair of findNearDuplicates(prepared, context.options.threshold)) {
     if (sameContentWords(prepared[pair.a]!, prepared[pair.b]!)) consider(pair.a, pair.b, pair.score, 'wording');
@@ -129,7 +151,10 @@ function reportNear(context: SiteRuleContext<NoDuplicateQuestionOptions>, asked:
     const [first, second] = indices as [number, number];
     if (isFillerAnswer(distinct[first]!.block)) continue;
     const score = questionSimilarity(prepared[first]!, prepared[second]!);
-    if (score >= SAME_ANSWER_QUESTION_SIMILARITY && !best.has(second)) consider(first, second, score, 'answer');
+    // A shared answer makes a rewording ("How do I move…" / "Can I move…") one question, but not
+    // a question about something else, even one word else ("…a remote rule" / "…a rule").
+    const sameThings = differingContentWords(prepared[first]!, prepared[second]!, QUESTION_WORDS) === 0;
+    if (score >= SAME_ANSWER_QUESTION_SIMILARITY && sameThings && !best.has(second)) consider(first, second, score, 'answer');
   }
 
   for (const [index, match] of [...best].sort((x, y) => x[0] - y[0])) {
@@ -186,11 +211,16 @@ export default defineSiteRule<NoDuplicateQuestionOptions>({
       {
         name: 'long questions that differ in one noun',
         code:
-          '## What is the difference between a snapshot and a bucket?\n\nA.\n\n## What is the difference between a snapshot and a note?\n\nB.\n\n## How long does it take to export a task?\n\nC.\n\n## How long does it take to export a contact?\n\nD.\n',
+          '## How often should I remove notification rules?\n\nA.\n\n## How often should I remove remote notification rules?\n\nB.\n\n## What is the difference between a snapshot and a bucket?\n\nA.\n\n## What is the difference between a snapshot and a note?\n\nB.\n\n## How long does it take to export a task?\n\nC.\n\n## How long does it take to export a contact?\n\nD.\n',
       },
       {
         name: 'a disclosure that is not a question',
         code: '<details><summary>Full configuration</summary>\n\nA table.\n\n</details>\n\n<details><summary>Full configuration</summary>\n\nAnother table.\n\n</details>\n',
+      },
+      {
+        name: 'a generic answer under two questions about different things',
+        code:
+          '## How do I schedule a rule stored on a REST server?\n\nThe log lists every rule it touched, with the time it took and the bytes it sent over the network.\n\n## How do I reset a rule stored on an SFTP server?\n\nThe log lists every rule it touched, with the time it took and the bytes it sent over the network.\n',
       },
       {
         name: 'a generic answer under two different questions',
