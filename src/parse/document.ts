@@ -188,10 +188,28 @@ function shortcodeRegion(open: ShortcodeTag, close: ShortcodeTag, problems: Buil
  * which saves a parser run per block. Where that would change the reading (the answer would run
  * into a surrounding list, or holds HTML details), the level is parsed the general way.
  */
-function parseLevel(builder: Builder, start: number, end: number): RootContent[] {
+function parseLevel(builder: Builder, start: number, end: number, depth = 0): RootContent[] {
+  if (depth >= MAX_BLOCK_NESTING) return parseFlattened(builder, start, end);
   const regions = outermostRegions(builder.regions, start, end);
   const inPlace = new Set(regions.filter((region) => canParseInPlace(builder, region)));
-  return (inPlace.size > 0 ? parseLevelWith(builder, start, end, regions, inPlace) : undefined) ?? (parseLevelWith(builder, start, end, regions, new Set()) as RootContent[]);
+  return (inPlace.size > 0 ? parseLevelWith(builder, start, end, regions, inPlace, depth) : undefined) ?? (parseLevelWith(builder, start, end, regions, new Set(), depth) as RootContent[]);
+}
+
+/** Blocks nested deeper than this are read as the deepest block's text: each level costs a parse. */
+const MAX_BLOCK_NESTING = 32;
+
+/** The range as plain Markdown with every block tag in it masked: the answer of a block nested too deep. */
+function parseFlattened(builder: Builder, start: number, end: number): RootContent[] {
+  const inside = builder.regions.filter((region) => region.start >= start && region.end <= end);
+  if (inside.length > 0) {
+    builder.problems.push({ message: `Question blocks nested deeper than ${MAX_BLOCK_NESTING} levels; the deeper ones are read as text`, start: inside[0]!.start, end: inside[0]!.innerStart });
+  }
+  const chars = builder.maskedText.slice(start, end).split('');
+  for (const region of inside) {
+    maskRange(chars, builder.text, region.start, region.innerStart, start);
+    maskRange(chars, builder.text, region.innerEnd, region.end, start);
+  }
+  return parseMarkdownSlice(chars.join(''), start, builder.lineIndex).tree.children;
 }
 
 function canParseInPlace(builder: Builder, region: Region): boolean {
@@ -205,7 +223,7 @@ function canParseInPlace(builder: Builder, region: Region): boolean {
 }
 
 /** One way of parsing a level; undefined when parsing `inPlace` regions in place turned out wrong. */
-function parseLevelWith(builder: Builder, start: number, end: number, initial: readonly Region[], inPlace: ReadonlySet<Region>): RootContent[] | undefined {
+function parseLevelWith(builder: Builder, start: number, end: number, initial: readonly Region[], inPlace: ReadonlySet<Region>, depth: number): RootContent[] | undefined {
   const { lineIndex } = builder;
   let regions = initial;
   let masked = maskLevel(builder, start, end, regions, inPlace);
@@ -233,7 +251,7 @@ function parseLevelWith(builder: Builder, start: number, end: number, initial: r
   if (truncatedAt !== undefined) {
     builder.problems.push({ message: `Nesting deeper than ${MAX_NESTING} levels (block quotes or lists); the content below that depth is not checked`, start: truncatedAt, end: truncatedAt });
   }
-  for (const region of regions) if (!inPlace.has(region)) insertByOffset(tree, regionNode(builder, region), region.start);
+  for (const region of regions) if (!inPlace.has(region)) insertByOffset(tree, regionNode(builder, region, depth + 1), region.start);
   return tree.children;
 }
 
@@ -299,13 +317,13 @@ function containerAt(tree: Root, offset: number): Parent {
   }
 }
 
-function regionNode(builder: Builder, region: Region): RootContent {
+function regionNode(builder: Builder, region: Region, depth: number): RootContent {
   const { lineIndex, maskedText: text } = builder;
   const position = { start: lineIndex.point(region.start), end: lineIndex.point(region.end) };
   if (region.kind === 'code') {
     return { type: 'code', lang: region.lang ?? null, meta: null, value: text.slice(region.innerStart, region.innerEnd).replace(/^\r?\n|\r?\n$/g, ''), position };
   }
-  return blockNode(builder, region, parseLevel(builder, region.innerStart, region.innerEnd));
+  return blockNode(builder, region, parseLevel(builder, region.innerStart, region.innerEnd, depth));
 }
 
 /** The Q/A node: the question as its label paragraph, then the answer. */
