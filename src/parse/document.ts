@@ -276,6 +276,8 @@ function maskLevel(builder: Builder, start: number, end: number, regions: readon
 /** Moves the nodes of an in-place answer into its block node; false when they do not sit apart. */
 function wrapInPlace(builder: Builder, tree: Root, region: Region): boolean {
   const parent = containerAt(tree, region.start);
+  // The block must sit wholly inside its container (a directive closed halfway through it does not).
+  if (parent.type !== 'root' && (parent.position?.end.offset ?? Infinity) < region.end) return false;
   const children = parent.children as RootContent[];
   const startOf = (node: RootContent): number => node.position?.start.offset ?? 0;
   const endOf = (node: RootContent): number => node.position?.end.offset ?? 0;

@@ -300,6 +300,12 @@ describe('problems are diagnostics, never crashes', () => {
     expect(doc.blocks.map((block) => block.question)).toEqual(['Q?']);
   });
 
+  it('keeps blocks nested, never crossing, when a shortcode closes after a directive', () => {
+    const doc = parse(':::details[Q?]\n{{< details "Q?" >}}\n:::\n{{< /details >}}\n');
+    const [outer, inner] = doc.blocks.map((block) => [block.span.start.offset, block.span.end.offset] as const);
+    expect(outer && inner && inner[0] >= outer[0] && inner[1] <= outer[1]).toBe(true);
+  });
+
   it('cuts nesting deeper than the limit instead of overflowing the stack', () => {
     const doc = parse(`${'>'.repeat(10_000)} deep\n\nAfter.\n`);
     expect(doc.parseProblems.map((problem) => problem.message)).toEqual([
