@@ -4,7 +4,7 @@ import { defineRule } from './define-rule.js';
 export default defineRule<Record<string, never>>({
   meta: {
     id: 'valid-glossary-link',
-    description: 'Flags links into the glossary whose #fragment is no term there, and suggests the closest term.',
+    description: 'Flags links into the glossary whose #fragment is no term there (suggesting the closest term), and terms defined twice on the glossary.',
     defaultSeverity: 'error',
     scope: 'file',
     reads: 'facts',
@@ -16,6 +16,17 @@ export default defineRule<Record<string, never>>({
     },
   },
   check({ document, site, report }) {
+    // On the glossary itself: a term defined twice gets a suffixed ID (-1) no link expects.
+    if (site.isGlossary(document.path)) {
+      const seen = new Map<string, { line: number }>();
+      for (const heading of document.headings) {
+        const key = heading.text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+        if (key === '') continue;
+        const first = seen.get(key);
+        if (first) report({ message: `Term "${heading.text}" is defined twice on the glossary (also at line ${first.line})`, span: heading.span });
+        else seen.set(key, { line: heading.span.start.line });
+      }
+    }
     for (const link of document.links) {
       const target = site.resolveLink(document, link);
       if (!target?.file || target.fragment === undefined || target.fragment === '' || !site.isGlossary(target.file)) continue;
@@ -56,6 +67,13 @@ export default defineRule<Record<string, never>>({
         filePath: 'content/en/faq/_index.md',
         code: 'See [the key]({{< ref "terms/#repository-keys" >}}).\n',
         errors: [{ message: 'did you mean #repository-key?', line: 1, column: 5 }],
+      },
+      {
+        name: 'a term defined twice on the glossary page',
+        site: 'fixtures/rule-sites/glossary',
+        filePath: 'content/en/docs/reference/terms/index.md',
+        code: '---\ntitle: "Terms"\n---\n\n## Pack File\n\nOne.\n\n## Pack file\n\nTwo.\n',
+        errors: [{ message: 'Term "Pack file" is defined twice on the glossary (also at line 5)', line: 9, column: 1 }],
       },
     ],
   },

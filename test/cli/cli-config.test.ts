@@ -229,3 +229,37 @@ describe('--cache', () => {
     expect(ruleIds((await faqlint(['--format', 'json', '--cache'], dir)).stdout)).toEqual(['no-placeholder:2']);
   });
 });
+
+describe('more flags and the rule-error contract', () => {
+  it('--quiet reports errors only', async () => {
+    const result = await faqlint(['--quiet', '--format', 'json'], folder({ 'faq.md': DRAFT_PAGE }));
+    expect(result.code).toBe(1);
+    expect(ruleIds(result.stdout)).toEqual(['no-placeholder:2']);
+  });
+
+  it('--report-unused-disable-directives reports a comment that silences nothing, as an error', async () => {
+    const dir = folder({ 'faq.md': '<!-- faqlint-disable-next-line no-placeholder -->\nA real answer.\n' });
+    expect((await faqlint([], dir)).code).toBe(0);
+    const result = await faqlint(['--report-unused-disable-directives', '--format', 'json'], dir);
+    expect(result.code).toBe(1);
+    expect(ruleIds(result.stdout)).toEqual(['unused-disable-directive:2']);
+  });
+
+  it('turns a crashing rule into a rule-error finding and exit 2; other rules still run; --debug shows the stack', async () => {
+    const plugin = `export default { name: 'boom', rules: { crash: {
+      meta: { id: 'crash', description: 'Always throws.', defaultSeverity: 'error', scope: 'file', optionsSchema: {}, defaultOptions: {}, docs: { rationale: 'test' } },
+      check() { throw new Error('kaboom'); },
+      examples: { valid: [], invalid: [] },
+    } } };\n`;
+    const dir = folder({ 'boom.mjs': plugin, '.faqlintrc.json': '{ "plugins": ["./boom.mjs"] }', 'faq.md': DRAFT_PAGE });
+    const result = await faqlint(['--format', 'json'], dir);
+    expect(result.code).toBe(2);
+    expect(ruleIds(result.stdout)).toEqual(['rule-error:2', 'no-draft:1', 'no-placeholder:2']);
+    expect(result.stderr).toMatch(/^faqlint: Rule boom\/crash failed on .*faq\.md: kaboom\n$/);
+    const quiet = await faqlint(['--config', 'missing-dir/x.json'], dir);
+    expect(quiet.stderr).not.toMatch(/^\s+at /m);
+    const debug = await faqlint(['--config', 'missing-dir/x.json', '--debug'], dir);
+    expect(debug.code).toBe(2);
+    expect(debug.stderr).toMatch(/^\s+at readConfigData /m);
+  });
+});

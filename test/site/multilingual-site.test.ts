@@ -13,6 +13,8 @@ describe('a two-language Hugo site with every link form', () => {
       result.messages.map((message) => `${path.relative(site, result.filePath)}:${message.line}:${message.column} ${message.ruleId}: ${message.message}`),
     );
     expect(findings).toEqual([
+      // The glossary's second "Example" heading (anchor #example-1) is itself worth a finding.
+      'content/en/docs/reference/terms/index.md:22:1 valid-glossary-link: Term "Example" is defined twice on the glossary (also at line 18)',
       'content/en/faq/_index.md:23:19 valid-internal-link: No page of the site is served at /docs/user-gide/; did you mean /docs/user-guide/?',
       'content/en/faq/_index.md:23:55 valid-internal-link: Anchor #sharing-vaults does not exist on content/en/docs/guide.md; did you mean #sharing-a-vault?',
       'content/en/faq/_index.md:23:109 valid-glossary-link: Glossary term #passkey-provider does not exist; did you mean #provider?',
