@@ -142,7 +142,7 @@ export function parseFaqDocument(path: string, source: string, options: ParseOpt
   return document;
 }
 
-/** Roughly what deep indentation costs the parser: the square of each line's indentation, summed. */
+/** Roughly what deep nesting costs the parser: the square of each line's container prefix (indentation, `>`, list markers), summed. */
 const MAX_NESTING_COST = 20_000_000;
 
 function nestingCost(text: string, from: number): number {
@@ -156,6 +156,9 @@ function nestingCost(text: string, from: number): number {
       indent = 0;
     } else if (atLineStart && (code === 32 || code === 9)) {
       indent += code === 9 ? 4 : 1;
+    } else if (atLineStart && (code === 62 /* > */ || ((code === 45 || code === 42 || code === 43) /* - * + */ && text.charCodeAt(i + 1) === 32))) {
+      // Container markers nest like indentation: `- - - item` is three lists deep on one line.
+      indent += 2;
     } else if (atLineStart) {
       atLineStart = false;
       cost += indent * indent;

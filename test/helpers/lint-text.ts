@@ -10,6 +10,7 @@ export const repoRoot = path.resolve(import.meta.dirname, '../..');
 
 /** An empty folder for cases that need no site around them. */
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'faqlint-case-'));
+process.on('exit', () => fs.rmSync(scratch, { recursive: true, force: true }));
 
 /**
  * Lints `code` as one file, with only `ruleId` on (plus parse errors), the way the CLI would:
