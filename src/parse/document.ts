@@ -102,14 +102,14 @@ export function parseFaqDocument(path: string, source: string, options: ParseOpt
   // Tags outside regions are masked once for the whole file; regions are masked level by level.
   const masked = text.split('');
   for (const range of [...escapes, ...looseTags]) maskRange(masked, text, range.start, range.end);
+  const deepAt = maskDeepPrefixes(masked, text, bodyStart);
+  if (deepAt !== undefined) {
+    problems.push({ message: `Nesting deeper than ${MAX_PREFIX_DEPTH} levels (block quotes or lists); the deeper part is not checked`, start: deepAt, end: deepAt + 1 });
+  }
   const maskedText = masked.join('');
   const builder: Builder = { text, maskedText, lineIndex, blockNames, regions, problems };
 
-  // Deeply indented nested lists make the Markdown parser's work grow with the square of the
-  // depth on every line; past a budget, the body is not parsed rather than stall the run.
-  const tooDeep = nestingCost(text, bodyStart) > MAX_NESTING_COST;
-  if (tooDeep) problems.push({ message: 'Lists are nested too deeply to check in reasonable time; the page body is not checked', start: bodyStart, end: bodyStart });
-  const children = tooDeep ? [] : parseLevel(builder, bodyStart, text.length);
+  const children = parseLevel(builder, bodyStart, text.length);
   const tree: Root = { type: 'root', children, position: { start: lineIndex.point(0), end: lineIndex.point(text.length) } };
   const headings = collectHeadings(tree);
   wrapQuestionHeadings(tree, lineIndex);
@@ -142,29 +142,39 @@ export function parseFaqDocument(path: string, source: string, options: ParseOpt
   return document;
 }
 
-/** Roughly what deep nesting costs the parser: the square of each line's container prefix (indentation, `>`, list markers), summed. */
-const MAX_NESTING_COST = 20_000_000;
+/** Container nesting (indentation, `>`, list markers) a line may open before the rest is masked. */
+const MAX_PREFIX_DEPTH = 32;
 
-function nestingCost(text: string, from: number): number {
-  let cost = 0;
-  let indent = 0;
+/**
+ * The Markdown parser's work grows with the square of container depth on every line, so a line
+ * nested deeper than {@link MAX_PREFIX_DEPTH} has the excess of its prefix masked: the page still
+ * parses in bounded time and everything after it is checked. Returns where the first such line is.
+ */
+function maskDeepPrefixes(chars: string[], text: string, from: number): number | undefined {
+  let first: number | undefined;
+  let depth = 0;
   let atLineStart = true;
   for (let i = from; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code === 10 || code === 13) {
       atLineStart = true;
-      indent = 0;
-    } else if (atLineStart && (code === 32 || code === 9)) {
-      indent += code === 9 ? 4 : 1;
-    } else if (atLineStart && (code === 62 /* > */ || ((code === 45 || code === 42 || code === 43) /* - * + */ && text.charCodeAt(i + 1) === 32))) {
-      // Container markers nest like indentation: `- - - item` is three lists deep on one line.
-      indent += 2;
-    } else if (atLineStart) {
+      depth = 0;
+      continue;
+    }
+    if (!atLineStart) continue;
+    const isMarker = code === 62 /* > */ || ((code === 45 || code === 42 || code === 43) /* - * + */ && text.charCodeAt(i + 1) === 32);
+    if (code === 32 || code === 9) depth += code === 9 ? 2 : 0.5;
+    else if (isMarker) depth += 1;
+    else {
       atLineStart = false;
-      cost += indent * indent;
+      continue;
+    }
+    if (depth > MAX_PREFIX_DEPTH) {
+      chars[i] = MASK_CHAR;
+      first ??= i;
     }
   }
-  return cost;
+  return first;
 }
 
 function shortcodeRegion(open: ShortcodeTag, close: ShortcodeTag, problems: Builder['problems']): Region {

@@ -306,21 +306,20 @@ describe('problems are diagnostics, never crashes', () => {
     expect(outer && inner && inner[0] >= outer[0] && inner[1] <= outer[1]).toBe(true);
   });
 
-  it('cuts nesting deeper than the limit instead of overflowing the stack', () => {
+  it('masks nesting deeper than 32 levels, reports it once, and checks the rest', () => {
     const doc = parse(`${'>'.repeat(10_000)} deep\n\nAfter.\n`);
-    expect(doc.parseProblems.map((problem) => problem.message)).toEqual([
-      'Nesting deeper than 256 levels (block quotes or lists); the content below that depth is not checked',
+    expect(doc.parseProblems.map((problem) => [problem.message, problem.span.start.line, problem.span.start.column])).toEqual([
+      ['Nesting deeper than 32 levels (block quotes or lists); the deeper part is not checked', 1, 33],
     ]);
     expect(doc.textRuns.map((run) => run.text)).toContain('After.');
   });
 
-  it('does not parse a body whose indented lists would take the parser minutes', () => {
+  it('parses deeply indented lists in bounded time, front matter and later text still checked', () => {
     const body = Array.from({ length: 1000 }, (_, i) => `${' '.repeat(2 * Math.min(i, 300))}- item`).join('\n');
-    const doc = parse(`---\ndraft: true\n---\n${body}\n`);
-    expect(doc.parseProblems.map((problem) => [problem.message, problem.span.start.line])).toEqual([
-      ['Lists are nested too deeply to check in reasonable time; the page body is not checked', 4],
-    ]);
+    const doc = parse(`---\ndraft: true\n---\n${body}\n\nAfter.\n`);
+    expect(doc.parseProblems.map((problem) => problem.message)).toEqual(['Nesting deeper than 32 levels (block quotes or lists); the deeper part is not checked']);
     expect(doc.frontMatter?.data).toEqual({ draft: true });
+    expect(doc.textRuns.map((run) => run.text)).toContain('After.');
   });
 
   it('reports invalid YAML front matter on its line', () => {
