@@ -1,4 +1,4 @@
-import { suggestAnchor } from '../site/anchor-suggestion.js';
+import { missingAnchorHint } from '../site/anchor-suggestion.js';
 import { defineRule } from './define-rule.js';
 
 export default defineRule<Record<string, never>>({
@@ -30,11 +30,8 @@ export default defineRule<Record<string, never>>({
     for (const link of document.links) {
       const target = site.resolveLink(document, link);
       if (!target?.file || target.fragment === undefined || target.fragment === '' || !site.isGlossary(target.file)) continue;
-      const anchors = site.anchorsOf(target.file);
-      if (!anchors || anchors.ids.has(target.fragment)) continue;
-      const suggestion = suggestAnchor(target.fragment, anchors, site.headingIdStyle);
-      const hint = suggestion ? `; did you mean #${suggestion}?` : '';
-      report({ message: `Glossary term #${target.fragment} does not exist${hint}`, span: link.span });
+      const hint = missingAnchorHint(site, target.file, target.fragment);
+      if (hint !== undefined) report({ message: `Glossary term #${target.fragment} does not exist${hint}`, span: link.span });
     }
   },
   examples: {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import levenshtein from 'fast-levenshtein';
-import { suggestAnchor } from '../site/anchor-suggestion.js';
+import { missingAnchorHint } from '../site/anchor-suggestion.js';
 import { defineRule } from './define-rule.js';
 
 /** Links to files that are not pages (images, PDFs, downloads) are left alone: themes and mounts serve them. */
@@ -45,10 +45,8 @@ export default defineRule<Record<string, never>>({
         continue;
       }
       if (target.fragment === undefined || target.fragment === '' || site.isGlossary(target.file)) continue;
-      const anchors = site.anchorsOf(target.file);
-      if (!anchors || anchors.ids.has(target.fragment)) continue;
-      const suggestion = suggestAnchor(target.fragment, anchors, site.headingIdStyle);
-      const hint = suggestion ? `; did you mean #${suggestion}?` : '';
+      const hint = missingAnchorHint(site, target.file, target.fragment);
+      if (hint === undefined) continue;
       const samePage = path.resolve(target.file) === path.resolve(document.path);
       const where = samePage ? 'on this page' : `on ${path.relative(site.root, target.file).split(path.sep).join('/')}`;
       report({ message: `Anchor #${target.fragment} does not exist ${where}${hint}`, span: link.span });

@@ -1,6 +1,6 @@
 import levenshtein from 'fast-levenshtein';
 import { headingId, type HeadingIdStyle } from './heading-ids.js';
-import type { PageAnchors } from './site-model.js';
+import type { PageAnchors, SiteModel } from './site-model.js';
 
 
 /** Auto ID a heading's text would have → the ID it really has (they differ for custom `{#id}`s). */
@@ -39,4 +39,15 @@ export function closestAnchor(wanted: string, anchors: readonly string[], headin
 /** "did you mean #…?" for a fragment missing on a page, or undefined when nothing is close. */
 export function suggestAnchor(wanted: string, anchors: PageAnchors, style: HeadingIdStyle): string | undefined {
   return closestAnchor(wanted, [...anchors.ids], headingSlugMap(anchors.list, style));
+}
+
+/**
+ * Checks that `fragment` is an anchor of the page `file`. Returns undefined when it is (or the
+ * page cannot be read), else the hint for the message: "; did you mean #x?" or "".
+ */
+export function missingAnchorHint(site: SiteModel, file: string, fragment: string): string | undefined {
+  const anchors = site.anchorsOf(file);
+  if (!anchors || anchors.ids.has(fragment)) return undefined;
+  const suggestion = suggestAnchor(fragment, anchors, site.headingIdStyle);
+  return suggestion ? `; did you mean #${suggestion}?` : '';
 }
