@@ -242,30 +242,110 @@ function parseLevelWith(builder: Builder, start: number, end: number, initial: r
   let masked = maskLevel(builder, start, end, regions, inPlace);
   let { tree, truncatedAt } = parseMarkdownSlice(masked, start, lineIndex);
 
-  // HTML <details> and VitePress containers only show up in the parsed tree; once found they are
-  // masked like shortcode blocks and the level is parsed again, so their answers nest properly.
+  // HTML <details> and VitePress containers only show up in the parsed tree. HTML blocks whose
+  // tags are HTML nodes of their own around the answer are wrapped where they stand (CommonMark
+  // reads their answers with the page anyway); any other is masked like a shortcode block and the
+  // level parsed again, so its answer nests properly.
   const html = findHtmlDetails(tree, masked, start);
   const vitepress = findVitepressContainers(masked, start, codeRanges(tree), builder.blockNames);
-  const found = [...html.regions, ...vitepress.regions].filter((region) => !regions.some((known) => region.start < known.end && known.start < region.end));
-  const insideInPlace = [...html.regions, ...vitepress.regions, ...html.problems, ...vitepress.problems].some((item) =>
-    [...inPlace].some((region) => item.start >= region.innerStart && item.start < region.innerEnd),
-  );
-  if (insideInPlace) return undefined;
-  builder.problems.push(...html.problems, ...vitepress.problems);
-  if (found.length > 0) {
-    builder.regions.push(...found);
-    regions = outermostRegions(builder.regions, start, end);
-    masked = maskLevel(builder, start, end, regions, inPlace);
-    ({ tree, truncatedAt } = parseMarkdownSlice(masked, start, lineIndex));
-  }
-  for (const region of inPlace) {
-    if (!wrapInPlace(builder, tree, region)) return undefined;
+  const wrappedInPlace = vitepress.regions.length === 0 ? wrapHtmlInPlace(builder, tree, masked, start, html.regions, inPlace, depth) : undefined;
+  if (wrappedInPlace === false) return undefined;
+  if (wrappedInPlace) {
+    builder.problems.push(...html.problems, ...vitepress.problems);
+    builder.regions.push(...html.regions);
+  } else {
+    const outermostHtml = outermostRegions(html.regions, start, end);
+    const found = [...outermostHtml, ...vitepress.regions].filter((region) => !regions.some((known) => region.start < known.end && known.start < region.end));
+    const insideInPlace = [...outermostHtml, ...vitepress.regions, ...html.problems, ...vitepress.problems].some((item) =>
+      [...inPlace].some((region) => item.start >= region.innerStart && item.start < region.innerEnd),
+    );
+    if (insideInPlace) return undefined;
+    builder.problems.push(...html.problems, ...vitepress.problems);
+    if (found.length > 0) {
+      builder.regions.push(...found);
+      regions = outermostRegions(builder.regions, start, end);
+      masked = maskLevel(builder, start, end, regions, inPlace);
+      ({ tree, truncatedAt } = parseMarkdownSlice(masked, start, lineIndex));
+    }
+    for (const region of inPlace) {
+      if (!wrapInPlace(builder, tree, region)) return undefined;
+    }
   }
   if (truncatedAt !== undefined) {
     builder.problems.push({ message: `Nesting deeper than ${MAX_NESTING} levels (block quotes or lists); the content below that depth is not checked`, start: truncatedAt, end: truncatedAt });
   }
   for (const region of regions) if (!inPlace.has(region)) insertByOffset(tree, regionNode(builder, region, depth + 1), region.start);
   return tree.children;
+}
+
+/**
+ * Wraps the HTML blocks of a level, and its in-place shortcode blocks, where they stand, innermost
+ * first. Returns undefined (and changes nothing) when some HTML block cannot be read that way —
+ * its tags share an HTML node with answer text, or it crosses a shortcode block — and false when
+ * an in-place shortcode block turned out not to sit apart.
+ */
+function wrapHtmlInPlace(
+  builder: Builder,
+  tree: Root,
+  masked: string,
+  base: number,
+  html: readonly Region[],
+  inPlace: ReadonlySet<Region>,
+  depth: number,
+): boolean | undefined {
+  if (html.length === 0) return undefined;
+  const nestsCleanly = (region: Region, other: Region): boolean =>
+    region.end <= other.start || other.end <= region.start || (region.start >= other.innerStart && region.end <= other.innerEnd) || (other.start >= region.innerStart && other.end <= region.innerEnd);
+  if (!html.every((region) => [...inPlace].every((other) => nestsCleanly(region, other)))) return undefined;
+  if (!html.every((region) => htmlTagNodes(tree, masked, base, region) !== undefined)) return undefined;
+  // Deep nesting goes the general way, which caps it.
+  if (nestingDepth([...html, ...inPlace]) + depth >= MAX_BLOCK_NESTING) return undefined;
+  // Smaller first: a block's answer is wrapped before the block around it.
+  for (const region of [...html, ...inPlace].sort((a, b) => a.end - a.start - (b.end - b.start))) {
+    if (region.syntax !== 'html') {
+      if (!wrapInPlace(builder, tree, region)) return false;
+      continue;
+    }
+    const tags = htmlTagNodes(tree, masked, base, region);
+    if (!tags) return false;
+    const answer = tags.parent.children.slice(tags.openLast + 1, tags.close) as ContainerDirective['children'];
+    tags.parent.children.splice(tags.openFirst, tags.close - tags.openFirst + 1, blockNode(builder, region, answer as RootContent[]) as never);
+  }
+  return true;
+}
+
+/** How many regions deep the deepest of these (properly nested) regions lies. */
+function nestingDepth(regions: readonly Region[]): number {
+  const open: number[] = [];
+  let deepest = 0;
+  for (const region of [...regions].sort((a, b) => a.start - b.start || b.end - a.end)) {
+    while (open.length > 0 && (open[open.length - 1] as number) <= region.start) open.pop();
+    open.push(region.end);
+    deepest = Math.max(deepest, open.length);
+  }
+  return deepest;
+}
+
+/**
+ * The HTML nodes of an HTML block's tags among its container's children: the opening
+ * `<details><summary>…</summary>` as one or more nodes that hold nothing else, then the answer's
+ * nodes, then `</details>` alone. Undefined when the block does not stand so.
+ */
+function htmlTagNodes(tree: Root, masked: string, base: number, region: Region): { parent: Parent; openFirst: number; openLast: number; close: number } | undefined {
+  const parent = containerAt(tree, region.start);
+  const children = parent.children as RootContent[];
+  const startOf = (node: RootContent): number => node.position?.start.offset ?? -1;
+  const endOf = (node: RootContent): number => node.position?.end.offset ?? -1;
+  const blank = (from: number, to: number): boolean => from <= to && masked.slice(from - base, to - base).trim() === '';
+  const openFirst = children.findIndex((child) => startOf(child) === region.start);
+  if (openFirst === -1) return undefined;
+  let openLast = openFirst;
+  while (openLast < children.length && endOf(children[openLast] as RootContent) < region.innerStart) openLast++;
+  const close = children.findIndex((child) => startOf(child) === region.innerEnd);
+  const isHtml = (from: number, to: number): boolean => children.slice(from, to + 1).every((child) => child.type === 'html');
+  if (openLast >= children.length || close <= openLast || !isHtml(openFirst, openLast) || !isHtml(close, close)) return undefined;
+  if (!blank(region.innerStart, endOf(children[openLast] as RootContent)) || !blank(region.end, endOf(children[close] as RootContent))) return undefined;
+  return { parent, openFirst, openLast, close };
 }
 
 /**

@@ -43,8 +43,8 @@ export function summaryText(raw: string): string {
 /**
  * Finds `<details><summary>Q?</summary> … </details>` across the HTML nodes of one parsed level.
  * CommonMark splits such a block into several HTML nodes around blank lines, so the tags are
- * matched across nodes; only outermost blocks are returned (nested ones are found when the
- * answer is parsed in turn). `masked` is the level's text, which starts at file offset `base`.
+ * matched across nodes. Blocks nested in another block's answer are returned too, after the
+ * block around them. `masked` is the level's text, which starts at file offset `base`.
  */
 export function findHtmlDetails(tree: Root, masked: string, base: number): HtmlDetailsScan {
   const regions: Region[] = [];
@@ -70,13 +70,14 @@ export function findHtmlDetails(tree: Root, masked: string, base: number): HtmlD
           problems.push({ message: 'Closing </details> has no opening <details>', start: tagStart, end: tagEnd });
           continue;
         }
-        if (stack.length > 0) continue;
         const summary = open.summary;
         const question =
           summary?.innerEnd !== undefined
             ? { text: summaryText(masked.slice(summary.innerStart - base, summary.innerEnd - base)), start: summary.innerStart, end: summary.innerEnd }
             : undefined;
-        regions.push({
+        // Sorted by start: an outer block opens before the blocks in its answer.
+        const at = regions.findIndex((known) => known.start > open.start);
+        regions.splice(at === -1 ? regions.length : at, 0, {
           kind: 'qa',
           syntax: 'html',
           name: 'details',

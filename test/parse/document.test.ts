@@ -183,6 +183,58 @@ describe('HTML <details>', () => {
     expect(doc.sections[0]?.blockIndices).toEqual([0]);
   });
 
+  it('nests HTML blocks inside shortcode answers, inside each other and inside list items', () => {
+    const doc = parse(
+      [
+        '{{< details "How do I tune the upload?" >}}', //   1
+        'Set the chunk size:', //                          2
+        '', //                                             3
+        '<details><summary>Full configuration</summary>', // 4
+        '', //                                             5
+        '<details><summary>Why 8 MiB?</summary>', //       6
+        '', //                                             7
+        'It fits most object stores.', //                  8
+        '', //                                             9
+        '</details>', //                                   10
+        '', //                                             11
+        '```toml', //                                      12
+        'chunk = "8MiB"', //                               13
+        '```', //                                          14
+        '', //                                             15
+        '</details>', //                                   16
+        '{{< /details >}}', //                             17
+        '', //                                             18
+        '- Does it resume?', //                            19
+        '', //                                             20
+        '  <details><summary>Can a restore resume?</summary>', // 21
+        '', //                                             22
+        '  Yes, from the last whole chunk.', //            23
+        '', //                                             24
+        '  </details>', //                                 25
+        '', //                                             26
+        '<details><summary>Is the cache shared?</summary>', // 27
+        'No, it is per machine.', //                       28
+        '</details>', //                                   29
+      ].join('\n'),
+    );
+    expect(doc.blocks.map((block) => [block.question, block.syntax, where(block.span)])).toEqual([
+      ['How do I tune the upload?', 'shortcode', '1:1-17:17'],
+      ['Full configuration', 'html', '4:1-16:11'],
+      ['Why 8 MiB?', 'html', '6:1-10:11'],
+      ['Can a restore resume?', 'html', '21:3-25:13'],
+      ['Is the cache shared?', 'html', '27:1-29:11'],
+    ]);
+    const [outer, configuration, inner, inList, oneNode] = doc.blocks as QaBlock[];
+    expect(answerNodes(outer as QaBlock)).toEqual(['paragraph@2:1', 'containerDirective@4:1']);
+    expect(answerNodes(configuration as QaBlock)).toEqual(['containerDirective@6:1', 'code@12:1']);
+    expect(answerNodes(inner as QaBlock)).toEqual(['paragraph@8:1']);
+    expect((inner as QaBlock).answerText).toBe('It fits most object stores.');
+    expect(answerNodes(inList as QaBlock)).toEqual(['paragraph@23:3']);
+    // Tags and answer in one HTML node: the answer is read on its own, still as Markdown.
+    expect(answerNodes(oneNode as QaBlock)).toEqual(['paragraph@28:1']);
+    expect(doc.parseProblems).toEqual([]);
+  });
+
   it('marks a disclosure whose title is not a question', () => {
     const doc = parse('<details><summary>Advanced settings</summary>\n\n| key | default |\n| --- | --- |\n| a | 1 |\n\n</details>\n');
     expect(doc.blocks.map((block) => [block.question, block.isQuestion])).toEqual([['Advanced settings', false]]);
