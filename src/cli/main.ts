@@ -12,6 +12,7 @@ import {
   parseFile,
   ruleInfo,
   VERSION,
+  type Concurrency,
   type LintResult,
   type SeverityName,
 } from '../index.js';
@@ -71,6 +72,7 @@ interface CliOptions {
   stdinFilename?: string;
   cache?: boolean;
   cacheLocation?: string;
+  concurrency?: Concurrency;
 }
 
 function parseRuleOption(values: readonly string[] | undefined): Record<string, SeverityName> {
@@ -136,6 +138,12 @@ function buildProgram(io: CliIo): Command {
     .option('--report-unused-disable-directives', 'report faqlint-disable comments that silence nothing, as errors')
     .option('--cache', 'remember unchanged files between runs (in .faqlintcache)')
     .option('--cache-location <path>', 'the cache file, or a folder for .faqlintcache')
+    .option('--concurrency <n>', 'worker threads that parse files: a number, auto (default: one per core when there is over 1 MiB to parse) or off', (value) => {
+      if (value === 'auto' || value === 'off') return value;
+      const parsed = Number(value);
+      if (!Number.isInteger(parsed) || parsed < 1 || parsed > 64) throw new ConfigError(`--concurrency takes a number from 1 to 64, auto or off, got "${value}"`);
+      return parsed;
+    })
     .option('--stdin', 'lint text from standard input')
     .option('--stdin-filename <path>', 'the path the --stdin text is linted as (config, site and site-wide rules apply)')
     .option('--color', 'force coloured output')
@@ -177,6 +185,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     ruleOverrides,
     cache: options.cache === true || options.cacheLocation !== undefined,
     ...(options.cacheLocation !== undefined ? { cacheLocation: options.cacheLocation } : {}),
+    ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
     ...(options.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: 'error' as const } : {}),
     ...(options.stdin ? { stdin: { text: await io.readStdin(), filePath: options.stdinFilename ?? '<stdin>.md' } } : {}),
   });

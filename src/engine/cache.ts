@@ -87,12 +87,20 @@ export class LintCache {
 
   /** The cached facts of a file with this content, without claiming the entry for this run. */
   peek(file: string, hash: string): DocumentFacts | undefined {
+    return this.peekEntry(file, hash)?.facts;
+  }
+
+  peekEntry(file: string, hash: string): CacheEntry | undefined {
     const entry = this.entries[file];
-    return entry?.hash === hash ? entry.facts : undefined;
+    return entry?.hash === hash ? entry : undefined;
   }
 
   set(file: string, hash: string, document: FaqDocument, messages: LintMessage[] | null): void {
-    this.fresh[file] = { hash, facts: factsOf(document), messages };
+    this.setFacts(file, hash, factsOf(document), messages);
+  }
+
+  setFacts(file: string, hash: string, facts: DocumentFacts, messages: LintMessage[] | null): void {
+    this.fresh[file] = { hash, facts, messages };
   }
 
   /** Writes the entries used or made in this run (so deleted files drop out), atomically. */

@@ -3,7 +3,7 @@ import type { FaqDocument } from '../model/types.js';
 import { parseFaqDocument, type ParseOptions } from '../parse/document.js';
 import { parseFrontMatter } from '../parse/front-matter.js';
 import type { PageFrontMatter } from '../site/page-index.js';
-import { contentHash, documentFromFacts, type LintCache } from './cache.js';
+import { contentHash, documentFromFacts, type DocumentFacts, type LintCache } from './cache.js';
 import { readSource } from './read-source.js';
 import type { LintMessage } from './results.js';
 
@@ -52,8 +52,7 @@ export class DocumentStore {
       return undefined;
     }
     if (read.problems.length > 0) this.readProblems.set(absolute, read.problems);
-    const hash = this.cache ? contentHash(read.text) : '';
-    this.hashes.set(absolute, hash);
+    const hash = this.hashOf(absolute, read.text);
     const cached = this.cache?.get(absolute, hash);
     // A file linted now needs cached findings too; facts alone do only for context pages.
     if (cached && (cached.messages !== null || !this.linted.has(absolute))) {
@@ -69,6 +68,46 @@ export class DocumentStore {
       this.cache?.set(absolute, hash, document, null);
     }
     return document;
+  }
+
+  private hashOf(absolute: string, text: string): string {
+    let hash = this.hashes.get(absolute);
+    if (hash === undefined) {
+      hash = this.cache ? contentHash(text) : '';
+      this.hashes.set(absolute, hash);
+    }
+    return hash;
+  }
+
+  /**
+   * Reads the files not yet loaded and returns those that must be parsed (the cache does not
+   * have them), with their text; the texts stay here until the files are loaded or adopted.
+   */
+  textsToParse(files: readonly string[]): Array<{ file: string; text: string }> {
+    const toParse: Array<{ file: string; text: string }> = [];
+    for (const file of files) {
+      const absolute = path.resolve(file);
+      if (this.documents.has(absolute) || this.unreadable.has(absolute)) continue;
+      const read = this.pendingText.get(absolute) ?? this.read(absolute);
+      this.pendingText.set(absolute, read);
+      if (!read.ok) continue;
+      const cached = this.cache?.peekEntry(absolute, this.hashOf(absolute, read.text));
+      if (cached && (cached.messages !== null || !this.linted.has(absolute))) continue;
+      toParse.push({ file: absolute, text: read.text });
+    }
+    return toParse;
+  }
+
+  /** Takes a page parsed elsewhere (on a worker) as if it came from the cache, and caches it. */
+  adopt(file: string, facts: DocumentFacts, messages: LintMessage[] | null): void {
+    const read = this.pendingText.get(file);
+    if (!read?.ok || this.documents.has(file)) return;
+    this.pendingText.delete(file);
+    if (read.problems.length > 0) this.readProblems.set(file, read.problems);
+    const document = documentFromFacts(facts, read.text.charCodeAt(0) === 0xfeff ? read.text.slice(1) : read.text);
+    this.documents.set(file, document);
+    if (messages) this.cachedMessages.set(file, messages);
+    this.cache?.setFacts(file, this.hashOf(file, read.text), facts, messages);
   }
 
   /** Front matter of any page, for URLs set by `url`, `slug` and `aliases`. */

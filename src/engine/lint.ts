@@ -1,18 +1,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ConfigError, displayPath, type FaqlintConfig } from '../config/config.js';
+import type { FaqlintConfig } from '../config/config.js';
 import type { FaqDocument } from '../model/types.js';
 import { DEFAULT_PARSE_OPTIONS, type ParseOptions } from '../parse/document.js';
 import { VERSION } from '../version.js';
 import { isSiteRule, type RuleReport, type SeverityName } from '../rules/define-rule.js';
-import { findHugoSiteRoot } from '../site/hugo-config.js';
-import { SiteModel } from '../site/site-model.js';
+import type { SiteModel } from '../site/site-model.js';
 import { activeRulesFor, checkRuleOverrides, loadConfig, type ActiveRule, type ConfigLookup, type ResolvedConfig } from './config-resolution.js';
 import { findFiles } from './files.js';
 import { applyInlineDirectives } from './inline-directives.js';
 import { cacheKey, LintCache } from './cache.js';
 import { DocumentStore, release } from './document-store.js';
+import { crashReport, messageFor, runFileRules } from './file-rules.js';
 import { finishResult, spanFields, type LintMessage, type LintResult } from './results.js';
+import { memoizedHugoRoots, siteLoader } from './sites.js';
+import { parseOnWorkers, workerCount, type Concurrency } from './worker-pool.js';
 
 export interface LintOptions extends ConfigLookup {
   /** Files, folders and globs; default the working directory. */
@@ -27,6 +29,11 @@ export interface LintOptions extends ConfigLookup {
   cache?: boolean;
   /** Where the cache lives: a file, or a folder for `.faqlintcache` (default: the working folder). */
   cacheLocation?: string;
+  /**
+   * Worker threads that parse files: a number, `off`, or `auto` (the default: one per core, up
+   * to 4, when there is more than 1 MiB of Markdown to parse).
+   */
+  concurrency?: Concurrency;
 }
 
 export interface LintRun {
@@ -62,48 +69,24 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
   const ruleOverrides = options.ruleOverrides ?? {};
   checkRuleOverrides(resolved, ruleOverrides);
   const stdinPath = options.stdin ? path.resolve(cwd, options.stdin.filePath) : undefined;
-  // Every file asks which Hugo site it is in; folders repeat, so remember the answers.
-  const hugoRoots = new Map<string, string | undefined>();
-  const hugoRootFor = (dir: string): string | undefined => {
-    if (!hugoRoots.has(dir)) hugoRoots.set(dir, findHugoSiteRoot(dir));
-    return hugoRoots.get(dir);
-  };
+  const hugoRootFor = memoizedHugoRoots();
   const fileSearch = { cwd, ignore: config.ignore ?? [], configDir: resolved.dir, hugoRootFor };
   const files = stdinPath ? [stdinPath] : await findFiles({ ...fileSearch, patterns: options.patterns && options.patterns.length > 0 ? options.patterns : ['.'] });
   const parseOptions = parseOptionsFrom(config);
   const rulesByFile = new Map<string, ActiveRule[]>(files.map((file) => [file, activeRulesFor(resolved, file, ruleOverrides)]));
   // A rule that needs the whole parsed file every run makes cached facts useless.
-  const cacheUsable = [...rulesByFile.values()].every((active) => active.every(({ rule }) => isSiteRule(rule) || rule.meta.reads !== undefined));
+  const factsSuffice = [...rulesByFile.values()].every((active) => active.every(({ rule }) => isSiteRule(rule) || rule.meta.reads !== undefined));
   const cache =
-    options.cache && cacheUsable && !stdinPath
+    options.cache && factsSuffice && !stdinPath
       ? LintCache.open(path.resolve(cwd, options.cacheLocation ?? '.faqlintcache'), cacheKey([VERSION, config, parseOptions, ruleOverrides, resolved.rules.map((rule) => rule.meta.id)]))
       : undefined;
   const store = new DocumentStore(parseOptions, stdinPath && options.stdin ? { path: stdinPath, text: options.stdin.text } : undefined, new Set(files), cache);
-
-  // One site model per site root, shared by every file under it.
-  const sites = new Map<string, SiteModel>();
   const warnings: string[] = [];
-  const siteFor = (file: string): SiteModel => {
-    const key = hugoRootFor(path.dirname(file)) ?? resolved.dir;
-    let site = sites.get(key);
-    if (!site) {
-      site = SiteModel.load({
-        startDir: path.dirname(file),
-        configDir: resolved.file ? resolved.dir : undefined,
-        glossary: config.glossary,
-        loadDocument: (page) => store.load(page),
-        frontMatterOf: (page) => store.frontMatterOf(page),
-      });
-      if (config.glossary !== undefined && site.glossaryFiles.length === 0) {
-        throw new ConfigError(site.problems.map((problem) => problem.message).join('; ') || `The glossary "${config.glossary}" was not found`);
-      }
-      for (const problem of site.problems) {
-        const where = problem.line === undefined ? displayPath(problem.file) : `${displayPath(problem.file)}:${problem.line}:${problem.column ?? 1}`;
-        warnings.push(`${where}: ${problem.message}`);
-      }
-      sites.set(key, site);
-    }
-    return site;
+  const siteFor = siteLoader(resolved, store, (warning) => warnings.push(warning), hugoRootFor);
+  const pagesBySite = new Map<SiteModel, Promise<string[]>>();
+  const pagesOf = (site: SiteModel): Promise<string[]> => {
+    if (!pagesBySite.has(site)) pagesBySite.set(site, sitePages(site, resolved, fileSearch));
+    return pagesBySite.get(site) as Promise<string[]>;
   };
 
   const messages = new Map<string, LintMessage[]>(files.map((file) => [file, []]));
@@ -114,19 +97,28 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
     // and a file whose overrides switch the rule off gets nothing from it.
     const active = rulesByFile.get(document.path)?.find((candidate) => candidate.rule.meta.id === ruleId);
     if (!list || !active) return;
-    list.push({
-      ruleId,
-      severity: active.severity,
-      message: report.message,
-      ...spanFields(report.span),
-      ...(report.related ? { related: report.related.map((related) => ({ message: related.message, filePath: related.path, ...spanFields(related.span) })) } : {}),
-    });
+    list.push(messageFor(ruleId, active.severity, report));
   };
   const ruleCrashed = (ruleId: string, document: FaqDocument, error: unknown): void => {
-    const reason = error instanceof Error ? error.message : String(error);
-    internalErrors.push(`Rule ${ruleId} failed on ${document.path}: ${reason}`);
-    messages.get(document.path)?.push({ ruleId: 'rule-error', severity: 2, message: `Rule "${ruleId}" crashed: ${reason}`, line: 1, column: 1, endLine: 1, endColumn: 1 });
+    const crash = crashReport(ruleId, document.path, error);
+    internalErrors.push(crash.internalError);
+    messages.get(document.path)?.push(crash.message);
   };
+
+  // Large runs parse on worker threads first; whatever they did not do is parsed below.
+  if (factsSuffice && !stdinPath && options.concurrency !== 'off') {
+    const needed = new Set(files);
+    for (const file of files) {
+      const site = siteFor(file);
+      if (rulesByFile.get(file)?.some(({ rule }) => isSiteRule(rule))) for (const page of await pagesOf(site)) needed.add(page);
+    }
+    const jobs = store.textsToParse([...needed]).map((job) => ({ ...job, linted: messages.has(job.file) }));
+    const lookup = { cwd, configFile: resolved.file, noConfigLookup: options.noConfigLookup, ...(options.config ? { config: options.config } : {}) };
+    await parseOnWorkers(jobs, { lookup, ruleOverrides, parseOptions }, workerCount(options.concurrency, jobs), (page) => {
+      store.adopt(page.file, page.facts, page.messages);
+      internalErrors.push(...page.internalErrors);
+    });
+  }
 
   // One file at a time: parse (or take from the cache), run its file rules, release its tree.
   const linted: FaqDocument[] = [];
@@ -134,18 +126,14 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
     const document = store.load(file);
     if (!document) continue;
     linted.push(document);
-    const site = siteFor(document.path);
+    // Loaded even when no rule reads it, so a glossary the config names but the site lacks fails every run.
+    siteFor(document.path);
     const cached = store.cachedMessages.get(file);
     if (cached) messages.get(file)?.push(...cached);
-    for (const active of rulesByFile.get(file) ?? []) {
-      const rule = active.rule;
-      if (isSiteRule(rule) || (cached && rule.meta.reads === 'file')) continue;
-      try {
-        rule.check({ document, options: active.options as never, site, report: (report) => reportTo(document, rule.meta.id, report) });
-      } catch (error) {
-        ruleCrashed(rule.meta.id, document, error);
-      }
-    }
+    runFileRules(document, rulesByFile.get(file) ?? [], ({ rule }) => !(cached && rule.meta.reads === 'file'), () => siteFor(document.path), {
+      report: (ruleId, report) => reportTo(document, ruleId, report),
+      crashed: (ruleId, error) => ruleCrashed(ruleId, document, error),
+    });
     if (cache && !cached) {
       const local = new Set((rulesByFile.get(file) ?? []).filter(({ rule }) => rule.meta.reads === 'file').map(({ rule }) => rule.meta.id));
       cache.set(file, store.hashes.get(file) ?? '', document, (messages.get(file) ?? []).filter((message) => local.has(message.ruleId)));
@@ -153,7 +141,7 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
     release(document);
   }
 
-  await runSiteRules(linted, siteFor, resolved, ruleOverrides, store, fileSearch, reportTo, ruleCrashed);
+  await runSiteRules(linted, siteFor, pagesOf, resolved, ruleOverrides, store, reportTo, ruleCrashed);
   store.dropPending();
   cache?.save();
 
@@ -197,10 +185,10 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
 async function runSiteRules(
   linted: readonly FaqDocument[],
   siteFor: (file: string) => SiteModel,
+  pagesOf: (site: SiteModel) => Promise<string[]>,
   resolved: ResolvedConfig,
   ruleOverrides: Record<string, SeverityName>,
   store: DocumentStore,
-  fileSearch: Omit<Parameters<typeof findFiles>[0], 'patterns'>,
   reportTo: (document: FaqDocument, ruleId: string, report: RuleReport) => void,
   ruleCrashed: (ruleId: string, document: FaqDocument, error: unknown) => void,
 ): Promise<void> {
@@ -217,7 +205,7 @@ async function runSiteRules(
       siteLinted.some((document) => activeRulesFor(resolved, document.path, ruleOverrides).some((active) => active.rule === rule));
     const wanted = siteRules.filter(onForSomeFile);
     if (wanted.length === 0) continue;
-    const pages = await sitePages(site, resolved, fileSearch);
+    const pages = await pagesOf(site);
     const documents = [...new Set([...pages.map((page) => store.load(page)), ...siteLinted])]
       .filter((document): document is FaqDocument => document !== undefined)
       .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -230,6 +230,49 @@ describe('--cache', () => {
   });
 });
 
+describe('--concurrency', () => {
+  const sites = ['example-site', 'hugo-multilingual', 'plugin-example'].map((name) => path.join(repoRoot, 'fixtures', name));
+
+  it('gives byte-identical output on worker threads and on the main thread', async () => {
+    for (const site of sites) {
+      const inProcess = await faqlint(['--format', 'json', '--concurrency', 'off'], site);
+      const threaded = await faqlint(['--format', 'json', '--concurrency', '2'], site);
+      expect(inProcess.code).toBe(1);
+      expect(threaded).toEqual(inProcess);
+    }
+  });
+
+  it('keeps the rule-error contract for a plugin rule that reads only the file and crashes on a worker', async () => {
+    const plugin = `export default { name: 'boom', rules: { crash: {
+      meta: { id: 'crash', description: 'Always throws.', defaultSeverity: 'error', scope: 'file', reads: 'file', optionsSchema: {}, defaultOptions: {}, docs: { rationale: 'test' } },
+      check() { throw new Error('kaboom'); },
+      examples: { valid: [], invalid: [] },
+    } } };\n`;
+    const dir = folder({ 'boom.mjs': plugin, '.faqlintrc.json': '{ "plugins": ["./boom.mjs"] }', 'faq.md': DRAFT_PAGE });
+    const threaded = await faqlint(['--format', 'json', '--concurrency', '1'], dir);
+    expect(threaded.code).toBe(2);
+    expect(ruleIds(threaded.stdout)).toEqual(['rule-error:2', 'no-draft:1', 'no-placeholder:2']);
+    expect(threaded.stderr).toMatch(/^faqlint: Rule boom\/crash failed on .*faq\.md: kaboom\n$/);
+  });
+
+  it('fills the cache from worker threads, and a warm run reads the same', async () => {
+    const dir = folder({
+      'config/_default/languages.toml': '[en]\ncontentDir = "content/en"\n',
+      'content/en/faq/_index.md': '## Basics\n\n{{< details "How do I restore a file?" >}}\nSee [help](/help/restore/#restoring).\n{{< /details >}}\n',
+      'content/en/help/restore.md': '## Recovering\n\n{{< details "How do I restore a file?" >}}\nTODO: write\n{{< /details >}}\n',
+    });
+    const cold = await faqlint(['--format', 'json', '--cache', '--concurrency', '2'], dir);
+    expect(ruleIds(cold.stdout)).toEqual(['valid-internal-link:2', 'no-duplicate-question:2', 'no-empty-answer:2', 'no-placeholder:2']);
+    const warm = await faqlint(['--format', 'json', '--cache', '--concurrency', 'off'], dir);
+    expect(warm).toEqual(cold);
+  });
+
+  it('rejects a bad value with exit 2', async () => {
+    const result = await faqlint(['--concurrency', 'many'], folder({ 'faq.md': DRAFT_PAGE }));
+    expect(result).toEqual({ code: 2, stdout: '', stderr: 'faqlint: --concurrency takes a number from 1 to 64, auto or off, got "many"\n' });
+  });
+});
+
 describe('more flags and the rule-error contract', () => {
   it('--quiet reports errors only', async () => {
     const result = await faqlint(['--quiet', '--format', 'json'], folder({ 'faq.md': DRAFT_PAGE }));

@@ -1,0 +1,42 @@
+/**
+ * A worker thread of `lint`: parses the pages it is sent and checks the rules that read only the
+ * file itself (`reads: 'file'`); sends back each page's facts and findings, never its tree.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { RuleReport } from '../rules/define-rule.js';
+import { parseFaqDocument } from '../parse/document.js';
+import { factsOf } from './cache.js';
+import { activeRulesFor, loadConfig } from './config-resolution.js';
+import { DocumentStore } from './document-store.js';
+import { crashReport, messageFor, runFileRules } from './file-rules.js';
+import type { LintMessage } from './results.js';
+import { siteLoader } from './sites.js';
+import type { ParseBatch, ParsedPage, WorkerSetup } from './worker-pool.js';
+
+const setup = workerData as WorkerSetup;
+const resolved = await loadConfig(setup.lookup);
+// Only a rule that reads the site model despite `reads: 'file'` makes a worker build one.
+const siteFor = siteLoader(resolved, new DocumentStore(setup.parseOptions, undefined, new Set(), undefined), () => {});
+
+function parsePage(file: string, text: string, linted: boolean): ParsedPage {
+  const document = parseFaqDocument(file, text, setup.parseOptions);
+  if (!linted) return { file, facts: factsOf(document), messages: null, internalErrors: [] };
+  const messages: LintMessage[] = [];
+  const internalErrors: string[] = [];
+  const active = activeRulesFor(resolved, file, setup.ruleOverrides);
+  const severityOf = (ruleId: string): 1 | 2 => active.find((candidate) => candidate.rule.meta.id === ruleId)?.severity ?? 2;
+  runFileRules(document, active, ({ rule }) => rule.meta.reads === 'file', () => siteFor(file), {
+    report: (ruleId: string, report: RuleReport) => messages.push(messageFor(ruleId, severityOf(ruleId), report)),
+    crashed: (ruleId: string, error: unknown) => {
+      const crash = crashReport(ruleId, file, error);
+      messages.push(crash.message);
+      internalErrors.push(crash.internalError);
+    },
+  });
+  return { file, facts: factsOf(document), messages, internalErrors };
+}
+
+parentPort?.on('message', (batch: ParseBatch) => {
+  parentPort?.postMessage({ id: batch.id, pages: batch.jobs.map((job) => parsePage(job.file, job.text, job.linted)) });
+});
+parentPort?.postMessage('ready');

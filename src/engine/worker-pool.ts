@@ -1,0 +1,131 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { SeverityName } from '../rules/define-rule.js';
+import type { ParseOptions } from '../parse/document.js';
+import type { DocumentFacts } from './cache.js';
+import type { ConfigLookup } from './config-resolution.js';
+import type { LintMessage } from './results.js';
+
+/** What a worker needs to check files as the main thread would: the same config, rule settings and parser options. */
+export interface WorkerSetup {
+  lookup: ConfigLookup;
+  ruleOverrides: Record<string, SeverityName>;
+  parseOptions: ParseOptions;
+}
+
+export interface ParseJob {
+  file: string;
+  text: string;
+  /** False for pages read only as context (the rest of the site): facts, no findings. */
+  linted: boolean;
+}
+
+export interface ParseBatch {
+  id: number;
+  jobs: ParseJob[];
+}
+
+/** A page parsed on a worker: its facts, and the findings of the rules that read only the file (null for context pages). */
+export interface ParsedPage {
+  file: string;
+  facts: DocumentFacts;
+  messages: LintMessage[] | null;
+  internalErrors: string[];
+}
+
+/** `--concurrency`: how many worker threads parse; `auto` decides by the amount of Markdown to parse. */
+export type Concurrency = number | 'auto' | 'off';
+
+/** Below this much Markdown to parse, starting threads costs more than it saves. */
+const AUTO_MIN_BYTES = 1 << 20;
+/** Text sent to a worker at a time: large enough to keep message overhead small, small enough to balance the load. */
+const BATCH_BYTES = 128 * 1024;
+
+/** The compiled worker script; missing when faqlint runs from its TypeScript sources (tests), which then parse in-process. */
+function workerScript(): URL | undefined {
+  const url = new URL('./parse-worker.js', import.meta.url);
+  return url.protocol === 'file:' && fs.existsSync(fileURLToPath(url)) ? url : undefined;
+}
+
+/** How many workers to start for these jobs: 0 to parse on the main thread. */
+export function workerCount(concurrency: Concurrency | undefined, jobs: readonly ParseJob[]): number {
+  if (jobs.length === 0 || concurrency === 'off' || concurrency === 0 || !workerScript()) return 0;
+  if (typeof concurrency === 'number') return Math.min(concurrency, jobs.length);
+  const cores = os.availableParallelism();
+  const bytes = jobs.reduce((sum, job) => sum + job.text.length, 0);
+  return cores < 2 || bytes < AUTO_MIN_BYTES ? 0 : Math.min(cores, 4, jobs.length);
+}
+
+function batchesOf(jobs: readonly ParseJob[]): ParseJob[][] {
+  const batches: ParseJob[][] = [];
+  let current: ParseJob[] = [];
+  let size = 0;
+  for (const job of jobs) {
+    current.push(job);
+    size += job.text.length;
+    if (size >= BATCH_BYTES) {
+      batches.push(current);
+      current = [];
+      size = 0;
+    }
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
+/**
+ * Parses the jobs on `threads` worker threads, handing each page to `onPage` as it arrives.
+ * Batches go to whichever worker is free, so a few large pages do not leave a thread idle.
+ * Never rejects: if a worker fails, the pool stops and the pages not handed over are left for
+ * the caller to parse on the main thread.
+ */
+export async function parseOnWorkers(jobs: readonly ParseJob[], setup: WorkerSetup, threads: number, onPage: (page: ParsedPage) => void): Promise<void> {
+  const script = workerScript();
+  if (!script || threads < 1) return;
+  const pending = batchesOf(jobs).map((batch, id) => ({ id, jobs: batch }));
+  let next = 0;
+  const workers: Worker[] = [];
+  await new Promise<void>((resolve) => {
+    let running = 0;
+    let done = false;
+    const finish = (): void => {
+      if (done) return;
+      done = true;
+      for (const worker of workers) void worker.terminate();
+      resolve();
+    };
+    const dispatch = (worker: Worker): boolean => {
+      const batch = pending[next];
+      if (done || !batch) return false;
+      next++;
+      worker.postMessage(batch satisfies ParseBatch);
+      return true;
+    };
+    let outstanding = pending.length;
+    for (let index = 0; index < threads; index++) {
+      const worker = new Worker(script, { workerData: setup });
+      workers.push(worker);
+      running++;
+      worker.on('message', (message: 'ready' | { id: number; pages: ParsedPage[] }) => {
+        if (done) return;
+        if (message === 'ready') {
+          // Two batches in flight, so a worker never waits for the main thread between them.
+          dispatch(worker);
+          dispatch(worker);
+          return;
+        }
+        for (const page of message.pages) onPage(page);
+        outstanding--;
+        if (outstanding === 0) finish();
+        else dispatch(worker);
+      });
+      worker.on('error', finish);
+      worker.on('exit', () => {
+        running--;
+        if (running === 0 && outstanding > 0) finish();
+      });
+    }
+  });
+}

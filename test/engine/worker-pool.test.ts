@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+// The compiled pool: its worker script exists only in dist (the sources parse in-process).
+import { parseOnWorkers, workerCount, type ParsedPage, type ParseJob, type WorkerSetup } from '../../dist/engine/worker-pool.js';
+import { DEFAULT_PARSE_OPTIONS } from '../../src/parse/document.js';
+
+const DRAFT = '---\ntitle: FAQ\ndraft: true\n---\n\n{{< details "How do I restore a file?" >}}\nTODO: write\n{{< /details >}}\n';
+
+function setupIn(dir: string, lookup: WorkerSetup['lookup'] = { cwd: dir, noConfigLookup: true }): WorkerSetup {
+  return { lookup, ruleOverrides: {}, parseOptions: DEFAULT_PARSE_OPTIONS };
+}
+
+describe('parseOnWorkers', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faqlint-pool-'));
+  const jobs: ParseJob[] = [
+    { file: path.join(dir, 'a.md'), text: DRAFT, linted: true },
+    { file: path.join(dir, 'b.md'), text: '## Context\n\nNothing to report.\n', linted: false },
+  ];
+
+  it('returns every page with its facts, and findings of the file-only rules for linted pages', async () => {
+    const pages: ParsedPage[] = [];
+    await parseOnWorkers(jobs, setupIn(dir), 2, (page) => pages.push(page));
+    pages.sort((x, y) => x.file.localeCompare(y.file));
+    expect(pages.map((page) => [path.basename(page.file), page.facts.blocks.length, page.messages?.map((message) => `${message.line}:${message.column} ${message.ruleId}`) ?? null])).toEqual([
+      ['a.md', 1, ['3:1 no-draft', '6:14 no-empty-answer', '7:1 no-placeholder']],
+      ['b.md', 0, null],
+    ]);
+  });
+
+  it('gives up without a page, and without throwing, when its workers cannot start', async () => {
+    const pages: ParsedPage[] = [];
+    await parseOnWorkers(jobs, setupIn(dir, { cwd: dir, configFile: path.join(dir, 'missing.json') }), 2, (page) => pages.push(page));
+    expect(pages).toEqual([]);
+  });
+
+  it('starts workers on its own only for more than a mebibyte of Markdown, and never for nothing', () => {
+    const big = { file: 'big.md', text: 'x'.repeat(2 << 20), linted: true };
+    expect(workerCount('auto', jobs)).toBe(0);
+    expect(workerCount('auto', [big])).toBe(os.availableParallelism() > 1 ? 1 : 0);
+    expect(workerCount(3, jobs)).toBe(2);
+    expect(workerCount('off', [big])).toBe(0);
+    expect(workerCount(2, [])).toBe(0);
+  });
+});
