@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { LineIndex } from '../model/line-index.js';
 import type { FaqDocument } from '../model/types.js';
+import type { RuleReport } from '../rules/define-rule.js';
 import type { LintMessage } from './results.js';
 
 /** What is kept of a document between runs: its facts, never its tree or text. */
@@ -20,9 +21,18 @@ interface CacheEntry {
   messages: LintMessage[] | null;
 }
 
+/** A site rule's reports, replayed when every input is as it was. */
+export interface SiteRuleReports {
+  /** Hash of the rule, its options, the site's settings and every page's path and content hash. */
+  inputs: string;
+  reports: Array<{ path: string; report: RuleReport }>;
+}
+
 interface CacheFile {
   key: string;
   entries: Record<string, CacheEntry>;
+  /** Per rule id and site root. */
+  siteRules?: Record<string, SiteRuleReports>;
 }
 
 export function contentHash(text: string): string {
@@ -53,28 +63,32 @@ export function factsOf(document: FaqDocument): DocumentFacts {
  * IDs and every cross-file finding are recomputed from the cached facts on every run.
  */
 export class LintCache {
-  private readonly entries: Record<string, CacheEntry>;
   private readonly fresh: Record<string, CacheEntry> = {};
+  private readonly freshSiteRules: Record<string, SiteRuleReports> = {};
+  /** Whether anything differs from what was read, so an unchanged cache is not written again. */
+  private changed = false;
 
   private constructor(
     private readonly file: string,
     private readonly key: string,
-    entries: Record<string, CacheEntry>,
-  ) {
-    this.entries = entries;
-  }
+    private readonly entries: Record<string, CacheEntry>,
+    private readonly siteRules: Record<string, SiteRuleReports>,
+  ) {}
 
   /** Opens the cache at `location` (a file, or a folder to put `.faqlintcache` in); a bad or stale cache is simply empty. */
   static open(location: string, key: string): LintCache {
     const file = fs.existsSync(location) && fs.statSync(location).isDirectory() ? path.join(location, '.faqlintcache') : location;
-    let entries: Record<string, CacheEntry> = {};
+    let stored: CacheFile | undefined;
     try {
-      const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as CacheFile;
-      if (stored.key === key && stored.entries && typeof stored.entries === 'object') entries = stored.entries;
+      stored = JSON.parse(fs.readFileSync(file, 'utf8')) as CacheFile;
     } catch {
       // No cache yet, or an unreadable one: start afresh.
     }
-    return new LintCache(file, key, entries);
+    const valid = stored !== undefined && stored.key === key && typeof stored.entries === 'object' && stored.entries !== null ? stored : undefined;
+    const siteRules = typeof valid?.siteRules === 'object' && valid.siteRules !== null ? valid.siteRules : {};
+    const cache = new LintCache(file, key, valid?.entries ?? {}, siteRules);
+    cache.changed = valid === undefined;
+    return cache;
   }
 
   /** The entry for a file whose content still has this hash. */
@@ -101,14 +115,36 @@ export class LintCache {
 
   setFacts(file: string, hash: string, facts: DocumentFacts, messages: LintMessage[] | null): void {
     this.fresh[file] = { hash, facts, messages };
+    this.changed = true;
   }
 
-  /** Writes the entries used or made in this run (so deleted files drop out), atomically. */
+  /** A site rule's reports from an earlier run with exactly these inputs. */
+  siteRuleReports(slot: string, inputs: string): SiteRuleReports['reports'] | undefined {
+    const stored = this.siteRules[slot];
+    if (stored?.inputs !== inputs) return undefined;
+    this.freshSiteRules[slot] = stored;
+    return stored.reports;
+  }
+
+  setSiteRuleReports(slot: string, inputs: string, reports: SiteRuleReports['reports']): void {
+    this.freshSiteRules[slot] = { inputs, reports };
+    this.changed = true;
+  }
+
+  /**
+   * Writes the entries used or made in this run (so deleted files drop out), atomically; not at
+   * all when they are what was read.
+   */
   save(): void {
+    const unchanged =
+      !this.changed &&
+      Object.keys(this.fresh).length === Object.keys(this.entries).length &&
+      Object.keys(this.freshSiteRules).length === Object.keys(this.siteRules).length;
+    if (unchanged) return;
     const temporary = `${this.file}.${process.pid}.tmp`;
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
-      fs.writeFileSync(temporary, JSON.stringify({ key: this.key, entries: this.fresh } satisfies CacheFile));
+      fs.writeFileSync(temporary, JSON.stringify({ key: this.key, entries: this.fresh, siteRules: this.freshSiteRules } satisfies CacheFile));
       fs.renameSync(temporary, this.file);
     } catch {
       // A cache that cannot be written costs speed next time, never correctness.

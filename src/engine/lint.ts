@@ -141,7 +141,7 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
     release(document);
   }
 
-  await runSiteRules(linted, siteFor, pagesOf, resolved, ruleOverrides, store, reportTo, ruleCrashed);
+  await runSiteRules(linted, siteFor, pagesOf, resolved, ruleOverrides, store, cache, reportTo, ruleCrashed);
   store.dropPending();
   cache?.save();
 
@@ -189,6 +189,7 @@ async function runSiteRules(
   resolved: ResolvedConfig,
   ruleOverrides: Record<string, SeverityName>,
   store: DocumentStore,
+  cache: LintCache | undefined,
   reportTo: (document: FaqDocument, ruleId: string, report: RuleReport) => void,
   ruleCrashed: (ruleId: string, document: FaqDocument, error: unknown) => void,
 ): Promise<void> {
@@ -209,10 +210,34 @@ async function runSiteRules(
     const documents = [...new Set([...pages.map((page) => store.load(page)), ...siteLinted])]
       .filter((document): document is FaqDocument => document !== undefined)
       .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const byPath = new Map(documents.map((document) => [document.path, document]));
     for (const rule of wanted) {
       const options = { ...(rule.meta.defaultOptions as Record<string, unknown>), ...(base.find((active) => active.rule === rule)?.options ?? {}) };
+      // A site rule reads only facts and the site's settings: with every page as it was, its reports are too.
+      const slot = `${rule.meta.id} ${site.root}`;
+      const inputs = cache
+        ? cacheKey([rule.meta.id, options, site.root, site.hugo ?? null, site.trees, site.glossaryFiles, documents.map((document) => [document.path, store.hashes.get(document.path) ?? ''])])
+        : '';
+      const replayed = cache?.siteRuleReports(slot, inputs);
+      if (replayed) {
+        for (const { path: file, report } of replayed) {
+          const document = byPath.get(file);
+          if (document) reportTo(document, rule.meta.id, report);
+        }
+        continue;
+      }
+      const recorded: Array<{ path: string; report: RuleReport }> = [];
       try {
-        rule.check({ documents, options: options as never, site, report: (document, report) => reportTo(document, rule.meta.id, report) });
+        rule.check({
+          documents,
+          options: options as never,
+          site,
+          report: (document, report) => {
+            recorded.push({ path: document.path, report });
+            reportTo(document, rule.meta.id, report);
+          },
+        });
+        cache?.setSiteRuleReports(slot, inputs, recorded);
       } catch (error) {
         ruleCrashed(rule.meta.id, siteLinted[0] as FaqDocument, error);
       }

@@ -33,7 +33,9 @@ export interface RuleMeta<Options> {
    * What a file rule's findings depend on, so `--cache` can skip work: `file` — only the file
    * itself (its findings are cached with it); `facts` — other pages too, but only through the
    * document's facts (links, headings, blocks), never its tree or text runs (it re-runs on cached
-   * facts). Unset: the rule needs the whole parsed file every run. Site rules always read facts only.
+   * facts). Unset: the rule needs the whole parsed file every run. Site rules always read facts
+   * only, and the site's settings (root, language trees, glossary pages), never other files on
+   * disk: with `--cache`, when no page and no setting changed, their earlier reports are replayed.
    */
   reads?: 'file' | 'facts';
   /** JSON Schema of the options object; also feeds the config schema and the docs. */

@@ -113,11 +113,17 @@ export class SiteModel {
 
   /** The URL path Hugo serves a content file at (`/docs/reference/terms/`); undefined outside Hugo content. */
   pageUrl(file: string): string | undefined {
-    const tree = this.hugo ? this.treeOf(file) : undefined;
-    if (!tree) return undefined;
     const absolute = path.resolve(file);
-    return this.pageIndex.pageOf(absolute)?.url ?? defaultPageUrl(absolute, tree);
+    if (this.pageUrls.has(absolute)) return this.pageUrls.get(absolute);
+    const tree = this.hugo ? this.treeOf(absolute) : undefined;
+    const url = tree ? (this.pageIndex.pageOf(absolute)?.url ?? defaultPageUrl(absolute, tree)) : undefined;
+    this.pageUrls.set(absolute, url);
+    return url;
   }
+
+  private readonly pageUrls = new Map<string, string | undefined>();
+  /** Links from pages with the same URL to the same target resolve alike; sites repeat links a lot. */
+  private readonly urlTargets = new Map<string, { file: string | undefined; resolvedPath: string }>();
 
   /** Resolves a link from `document` to a page file and fragment. External links give undefined. */
   resolveLink(document: FaqDocument, link: Link): LinkTarget | undefined {
@@ -142,8 +148,14 @@ export class SiteModel {
       return { file: existingFile([file]), resolvedPath: file };
     }
     if (this.hugo && tree && pageUrl !== undefined) {
-      const urlPath = decodeSafely(new URL(target, `https://site.invalid${pageUrl}`).pathname);
-      return { file: this.fileForUrl(urlPath, tree), resolvedPath: urlPath };
+      const key = `${tree.dir}\0${target.startsWith('/') ? '' : pageUrl}\0${target}`;
+      let resolved = this.urlTargets.get(key);
+      if (!resolved) {
+        const urlPath = decodeSafely(new URL(target, `https://site.invalid${pageUrl}`).pathname);
+        resolved = { file: this.fileForUrl(urlPath, tree), resolvedPath: urlPath };
+        this.urlTargets.set(key, resolved);
+      }
+      return { ...resolved };
     }
     const base = target.startsWith('/') ? this.root : path.dirname(path.resolve(fromFile));
     const file = path.join(base, target);

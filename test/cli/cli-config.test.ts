@@ -222,6 +222,27 @@ describe('--cache', () => {
     expect(ruleIds(changed.stdout)).toEqual(['valid-internal-link:2', 'no-duplicate-question:2']);
   });
 
+  it('replays site-wide findings only while no page and no site setting changed, and leaves an unchanged cache unwritten', async () => {
+    const question = '{{< details "How do I restore a file?" >}}\nUse the restore command with the snapshot ID.\n{{< /details >}}\n';
+    const dir = folder({
+      'config/_default/languages.toml': '[en]\ncontentDir = "content"\n',
+      'content/en/faq.md': `## Basics\n\n${question}`,
+      'content/nl/faq.md': `## Meer\n\n${question}`,
+    });
+    const cold = await faqlint(['--format', 'json', '--cache'], dir);
+    expect(ruleIds(cold.stdout)).toEqual(['no-duplicate-question:2']);
+    const cacheFile = path.join(dir, '.faqlintcache');
+    const written = fs.statSync(cacheFile).mtimeMs;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await faqlint(['--format', 'json', '--cache'], dir)).toEqual(cold);
+    expect(fs.statSync(cacheFile).mtimeMs).toBe(written);
+    // No page changes, but the site does: each language gets its own tree, and a copy in another language is no repeat.
+    fs.writeFileSync(path.join(dir, 'config/_default/languages.toml'), '[en]\ncontentDir = "content/en"\n[nl]\ncontentDir = "content/nl"\n');
+    const moved = await faqlint(['--format', 'json', '--cache'], dir);
+    expect(moved.stdout).toBe((await faqlint(['--format', 'json'], dir)).stdout);
+    expect(ruleIds(moved.stdout)).toEqual([]);
+  });
+
   it('is dropped when the config changes', async () => {
     const dir = folder({ 'faq.md': DRAFT_PAGE, '.faqlintrc.json': '{}' });
     await faqlint(['--cache'], dir);
