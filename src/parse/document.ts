@@ -15,7 +15,7 @@ import type {
 import { parseFrontMatter } from './front-matter.js';
 import { findHtmlDetails } from './html-details.js';
 import { MAX_NESTING, parseMarkdownSlice } from './markdown.js';
-import { looksLikeQuestion, MASK_CHAR, maskRange, occupiesWholeLines, outermostRegions, type Region } from './regions.js';
+import { looksLikeQuestion, MASK_CHAR, maskRanges, occupiesWholeLines, outermostRegions, type MaskRange, type Region } from './regions.js';
 import { pairShortcodes } from './shortcode-pairs.js';
 import { lexShortcodes, type ShortcodeTag } from './shortcodes.js';
 import { collectPhrasing, TextRunBuilder } from './text-runs.js';
@@ -100,13 +100,12 @@ export function parseFaqDocument(path: string, source: string, options: ParseOpt
   shortcodes.sort((a, b) => a.span.start.offset - b.span.start.offset);
 
   // Tags outside regions are masked once for the whole file; regions are masked level by level.
-  const masked = text.split('');
-  for (const range of [...escapes, ...looseTags]) maskRange(masked, text, range.start, range.end);
-  const deepAt = maskDeepPrefixes(masked, text, bodyStart);
+  const deep = deepPrefixes(text, bodyStart);
+  const deepAt = deep[0]?.start;
   if (deepAt !== undefined) {
     problems.push({ message: `Nesting deeper than ${MAX_PREFIX_DEPTH} levels (block quotes or lists); the deeper part is not checked`, start: deepAt, end: deepAt + 1 });
   }
-  const maskedText = masked.join('');
+  const maskedText = maskRanges(text, text, [...escapes.map(({ start, end }) => ({ start, end })), ...looseTags.map(({ start, end }) => ({ start, end })), ...deep]);
   const builder: Builder = { text, maskedText, lineIndex, blockNames, regions, problems };
 
   const children = parseLevel(builder, bodyStart, text.length);
@@ -148,10 +147,10 @@ const MAX_PREFIX_DEPTH = 32;
 /**
  * The Markdown parser's work grows with the square of container depth on every line, so a line
  * nested deeper than {@link MAX_PREFIX_DEPTH} has the excess of its prefix masked: the page still
- * parses in bounded time and everything after it is checked. Returns where the first such line is.
+ * parses in bounded time and everything after it is checked. Returns those characters, in order.
  */
-function maskDeepPrefixes(chars: string[], text: string, from: number): number | undefined {
-  let first: number | undefined;
+function deepPrefixes(text: string, from: number): MaskRange[] {
+  const deep: MaskRange[] = [];
   let depth = 0;
   let atLineStart = true;
   for (let i = from; i < text.length; i++) {
@@ -170,11 +169,12 @@ function maskDeepPrefixes(chars: string[], text: string, from: number): number |
       continue;
     }
     if (depth > MAX_PREFIX_DEPTH) {
-      chars[i] = MASK_CHAR;
-      first ??= i;
+      const last = deep[deep.length - 1];
+      if (last?.end === i) last.end = i + 1;
+      else deep.push({ start: i, end: i + 1, opaque: true });
     }
   }
-  return first;
+  return deep;
 }
 
 function shortcodeRegion(open: ShortcodeTag, close: ShortcodeTag, problems: Builder['problems']): Region {
@@ -217,12 +217,11 @@ function parseFlattened(builder: Builder, start: number, end: number): RootConte
   if (inside.length > 0) {
     builder.problems.push({ message: `Question blocks nested deeper than ${MAX_BLOCK_NESTING} levels; the deeper ones are read as text`, start: inside[0]!.start, end: inside[0]!.innerStart });
   }
-  const chars = builder.maskedText.slice(start, end).split('');
-  for (const region of inside) {
-    maskRange(chars, builder.text, region.start, region.innerStart, start);
-    maskRange(chars, builder.text, region.innerEnd, region.end, start);
-  }
-  return parseMarkdownSlice(chars.join(''), start, builder.lineIndex).tree.children;
+  const tags = inside.flatMap((region) => [
+    { start: region.start, end: region.innerStart },
+    { start: region.innerEnd, end: region.end },
+  ]);
+  return parseMarkdownSlice(maskRanges(builder.maskedText.slice(start, end), builder.text, tags, start), start, builder.lineIndex).tree.children;
 }
 
 function canParseInPlace(builder: Builder, region: Region): boolean {
@@ -354,16 +353,15 @@ function htmlTagNodes(tree: Root, masked: string, base: number, region: Region):
  */
 function maskLevel(builder: Builder, start: number, end: number, regions: readonly Region[], inPlace: ReadonlySet<Region>): string {
   if (regions.length === 0) return builder.maskedText.slice(start, end);
-  const chars = builder.maskedText.slice(start, end).split('');
-  for (const region of regions) {
-    if (inPlace.has(region)) {
-      maskRange(chars, builder.text, region.start, region.innerStart, start);
-      maskRange(chars, builder.text, region.innerEnd, region.end, start);
-    } else {
-      maskRange(chars, builder.text, region.start, region.end, start);
-    }
-  }
-  return chars.join('');
+  const ranges = regions.flatMap((region) =>
+    inPlace.has(region)
+      ? [
+          { start: region.start, end: region.innerStart },
+          { start: region.innerEnd, end: region.end },
+        ]
+      : [{ start: region.start, end: region.end }],
+  );
+  return maskRanges(builder.maskedText.slice(start, end), builder.text, ranges, start);
 }
 
 /** Moves the nodes of an in-place answer into its block node; false when they do not sit apart. */

@@ -53,18 +53,45 @@ export function occupiesWholeLines(text: string, start: number, end: number): bo
   return isBlank(text, lineStartBefore(text, start), start) && isBlank(text, end, lineEndAfter(text, end));
 }
 
+/** A stretch to mask; `opaque` ones become one opaque word even when they fill whole lines. */
+export interface MaskRange {
+  start: number;
+  end: number;
+  opaque?: boolean;
+}
+
 /**
  * Same-length masking keeps every offset valid. Syntax that owns whole lines becomes blank lines
  * (so it separates blocks, as Hugo's placeholder does); syntax inside a line becomes one opaque
  * word, so the paragraph around it survives and no text rule reads it.
  */
-export function maskRange(chars: string[], text: string, start: number, end: number, base = 0): void {
-  const wholeLines = occupiesWholeLines(text, start, end);
-  for (let i = start; i < end; i++) {
-    const ch = text[i] as string;
-    if (wholeLines) chars[i - base] = ch === '\n' || ch === '\r' ? ch : ' ';
-    else chars[i - base] = MASK_CHAR;
+function maskFor(text: string, range: MaskRange): string {
+  if (!range.opaque && occupiesWholeLines(text, range.start, range.end)) return text.slice(range.start, range.end).replace(/[^\r\n]/g, ' ');
+  return MASK_CHAR.repeat(range.end - range.start);
+}
+
+/**
+ * `copy` (the part of the file from offset `base` on, possibly already masked) with `ranges`
+ * masked; `text` is the whole file, which decides what fills whole lines. Where ranges overlap,
+ * a later one wins, as if each were masked in turn.
+ */
+export function maskRanges(copy: string, text: string, ranges: readonly MaskRange[], base = 0): string {
+  if (ranges.length === 0) return copy;
+  const sorted = [...ranges].sort((a, b) => a.start - b.start);
+  const overlapping = sorted.some((range, index) => index > 0 && range.start < (sorted[index - 1] as MaskRange).end);
+  if (overlapping) {
+    let masked = copy;
+    for (const range of ranges) masked = masked.slice(0, range.start - base) + maskFor(text, range) + masked.slice(range.end - base);
+    return masked;
   }
+  const parts: string[] = [];
+  let cursor = base;
+  for (const range of sorted) {
+    parts.push(copy.slice(cursor - base, range.start - base), maskFor(text, range));
+    cursor = range.end;
+  }
+  parts.push(copy.slice(cursor - base));
+  return parts.join('');
 }
 
 /** Regions inside `[start, end)` that no other region in that range contains. */

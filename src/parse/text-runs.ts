@@ -12,7 +12,8 @@ export class TextRunBuilder {
   addText(value: string, source: string, start: number, end: number): void {
     const raw = source.slice(start, end);
     if (raw === value) {
-      for (let i = 0; i < value.length; i++) this.push(value[i] as string, start + i);
+      this.text += value;
+      for (let i = 0; i < value.length; i++) this.offsets.push(start + i);
     } else {
       // Escapes, entities, block-quote markers and continuation indents make the value shorter
       // than its source: match each character to the next equal one nearby.
@@ -35,7 +36,7 @@ export class TextRunBuilder {
 
   /** Marks a left-out part (code, HTML, a shortcode) so the words on either side stay apart. */
   addGap(at: number): void {
-    if (this.text.length > 0 && !/\s$/.test(this.text)) this.push(' ', at);
+    if (this.text.length > 0 && !/\s/.test(this.text.charAt(this.text.length - 1))) this.push(' ', at);
   }
 
   private push(ch: string, offset: number): void {
@@ -46,7 +47,6 @@ export class TextRunBuilder {
   /** The finished runs: masked shortcodes and URLs are cut out, and runs with no letters or digits are dropped. */
   finish(kind: TextRunKind, blockIndex: number, inQuestion: boolean, frontMatterKey?: string): TextRun | undefined {
     let text = this.text;
-    const offsets = this.offsets.slice();
     const cut = (pattern: RegExp): void => {
       text = text.replace(pattern, (match: string, index: number) => {
         // Keep lengths equal: the gap is spaces, so offsets still line up one to one.
@@ -59,7 +59,7 @@ export class TextRunBuilder {
     return {
       kind,
       text,
-      offsets: Int32Array.from(offsets),
+      offsets: Int32Array.from(this.offsets),
       endOffset: this.lastEnd,
       blockIndex,
       inQuestion,
