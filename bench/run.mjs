@@ -103,7 +103,7 @@ for (const size of sizes) {
   const site = path.join(os.tmpdir(), `faqlint-bench-${size}-${seed}`);
   process.stderr.write(`size ${size}: generating ${site}\n`);
   const manifest = generateSite({ size, seed, out: site, force: true });
-  const sizeRuns = size === 'L' ? Math.min(runs, 3) : runs;
+  const sizeRuns = runs;
   const rows = [];
   rows.push(measure('read floor', node, [floorScript, 'read', site], site, sizeRuns).row);
   rows.push(measure('remark-parse floor, 1 thread', node, [floorScript, 'parse', site], site, sizeRuns).row);
@@ -163,7 +163,7 @@ results.nearDuplicates = [...`${nearDup.stdout}${nearDup.stderr}`.matchAll(/(\d+
 
 fs.writeFileSync(path.join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
-const lines = [`Machine: ${results.machine.cpus} cores (${results.machine.model}), ${results.machine.memoryGb} GB, Node ${results.machine.node}; median of ${runs} runs (3 for L).`, ''];
+const lines = [`Machine: ${results.machine.cpus} cores (${results.machine.model}), ${results.machine.memoryGb} GB, Node ${results.machine.node}; median of ${runs} runs.`, ''];
 for (const [size, data] of Object.entries(results.sizes)) {
   lines.push(`### ${size}: ${data.pages} pages, ${data.questions} questions, ${data.markdownMb.toFixed(1)} MB`, '', '| measurement | wall s | CPU s | peak RSS MB |', '| --- | --- | --- | --- |');
   for (const row of data.rows) lines.push(`| ${row.label} | ${row.wall.toFixed(2)} | ${row.cpu.toFixed(2)} | ${row.rssMb.toFixed(0)} |`);

@@ -66,6 +66,13 @@ function sameContentWords(a: PreparedQuestion, b: PreparedQuestion): boolean {
   return differingContentWords(a, b) === 0;
 }
 
+/** The same content words in the same order: "mount restore points" and "restore mount points" ask different things. */
+function sameContentWordOrder(a: PreparedQuestion, b: PreparedQuestion): boolean {
+  const wordsA = contentWords(a);
+  const wordsB = contentWords(b);
+  return wordsA.length === wordsB.length && wordsA.every((word, index) => word === wordsB[index] || isTypo(word, wordsB[index] as string));
+}
+
 /** How many content words of either question have no equal (or typo) in the other. */
 function differingContentWords(a: PreparedQuestion, b: PreparedQuestion, ignore: ReadonlySet<string> = new Set()): number {
   const wordsA = contentWords(a).filter((word) => !ignore.has(word));
@@ -138,7 +145,7 @@ function reportNear(context: SiteRuleContext<NoDuplicateQuestionOptions>, asked:
     if (!known || a < known.other) best.set(b, { other: a, score, reason });
   };
   for (const pair of findNearDuplicates(prepared, context.options.threshold)) {
-    if (sameContentWords(prepared[pair.a]!, prepared[pair.b]!)) consider(pair.a, pair.b, pair.score, 'wording');
+    if (sameContentWords(prepared[pair.a]!, prepared[pair.b]!) && sameContentWordOrder(prepared[pair.a]!, prepared[pair.b]!)) consider(pair.a, pair.b, pair.score, 'wording');
   }
 
   const byAnswer = new Map<string, number[]>();
@@ -207,6 +214,10 @@ export default defineSiteRule<NoDuplicateQuestionOptions>({
         name: 'look-alike questions that ask different things',
         code:
           '{{< details "What is the difference between a snapshot and a backup set?" >}}\nA.\n{{< /details >}}\n\n{{< details "What is the difference between a partial snapshot and a snapshot?" >}}\nB.\n{{< /details >}}\n\n{{< details "How do I add a repository key?" >}}\nC.\n{{< /details >}}\n\n{{< details "How do I remove a repository key?" >}}\nD.\n{{< /details >}}\n\n{{< details "Can I run backups on Android?" >}}\nE.\n{{< /details >}}\n\n{{< details "Can I run backups on iOS?" >}}\nF.\n{{< /details >}}\n',
+      },
+      {
+        name: 'the same words in another order, and two real words a typo apart',
+        code: '## Which settings matter when I mount restore points while a backup is running?\n\nA.\n\n## Which settings matter when I restore mount points while a backup is running?\n\nB.\n\n## How does Stashbox handle deduplication when renaming backup schedules?\n\nC.\n\n## How does Stashbox handle deduplication when resuming backup schedules?\n\nD.\n',
       },
       {
         name: 'long questions that differ in one noun',

@@ -120,7 +120,9 @@ export function typoBudget(shorterLength: number): number {
 
 /**
  * Whether one (stemmed) content word is a misspelling of another: they start with the same
- * letter and are within {@link typoBudget} Levenshtein edits. The first letter must agree
+ * letter and are within {@link typoBudget} Levenshtein edits, where two edits in a word shorter
+ * than 12 letters count only as a swap of neighbouring letters ("snaphsot"): two different
+ * letters there make another word ("renaming"/"resuming"). The first letter must agree
  * because typists rarely miss it while prefixes that flip the meaning live there
  * ("install"/"uninstall", "encryption"/"decryption"). Words with digits are never typos of
  * each other. Equal words are not typos.
@@ -129,9 +131,20 @@ export function isTypo(a: string, b: string): boolean {
   if (a === b || a.charCodeAt(0) !== b.charCodeAt(0)) return false;
   // Numbers and versions name different things ("option 1000" / "option 1001", "v2" / "v3").
   if (/\d/.test(a) || /\d/.test(b)) return false;
-  const budget = typoBudget(Math.min(a.length, b.length));
+  const shorter = Math.min(a.length, b.length);
+  const budget = typoBudget(shorter);
   if (budget === 0 || Math.abs(a.length - b.length) > budget) return false;
-  return levenshtein.get(a, b) <= budget;
+  const distance = levenshtein.get(a, b);
+  if (distance <= 1) return true;
+  return distance <= budget && (shorter >= 12 || isNeighbourSwap(a, b));
+}
+
+/** Whether `b` is `a` with two neighbouring letters swapped. */
+function isNeighbourSwap(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let first = 0;
+  while (first < a.length && a[first] === b[first]) first++;
+  return first + 1 < a.length && a[first] === b[first + 1] && a[first + 1] === b[first] && a.slice(first + 2) === b.slice(first + 2);
 }
 
 /**

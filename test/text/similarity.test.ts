@@ -89,8 +89,13 @@ describe('prepareQuestion', () => {
 });
 
 describe('isTypo', () => {
-  it('allows one edit from 4 letters, two from 8, none below, and never a new first letter', () => {
+  it('allows one edit from 4 letters (or a swap of neighbours from 8), two from 12, none below, and never a new first letter', () => {
     expect(isTypo('snaphsot', 'snapshot')).toBe(true);
+    expect(isTypo('deduplicaiton', 'deduplication')).toBe(true);
+    expect(isTypo('authentcaton', 'authentication')).toBe(true);
+    // Two different letters in a word of 8 to 11 make another word, not a typo.
+    expect(isTypo('renaming', 'resuming')).toBe(false);
+    expect(isTypo('retention', 'rotations')).toBe(false);
     expect(isTypo('acount', 'account')).toBe(true);
     expect(isTypo('restore', 'restart')).toBe(false);
     expect(isTypo('id', 'ip')).toBe(false);
