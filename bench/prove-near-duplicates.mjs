@@ -9,13 +9,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
 import { generateSite } from './generate-site.mjs';
+import { option } from './options.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const at = args.indexOf(`--${name}`);
-  return at === -1 ? fallback : args[at + 1];
-};
 const size = option('size', 'M');
 const seed = Number(option('seed', '42'));
 const threshold = Number(option('threshold', '0.8'));

@@ -13,13 +13,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generateSite } from './generate-site.mjs';
+import { option } from './options.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const at = args.indexOf(`--${name}`);
-  return at === -1 ? fallback : args[at + 1];
-};
 const sizes = option('sizes', 'S,M,L').split(',');
 const runs = Number(option('runs', '5'));
 const seed = Number(option('seed', '42'));
