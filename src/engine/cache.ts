@@ -6,8 +6,11 @@ import type { FaqDocument } from '../model/types.js';
 import type { RuleReport } from '../rules/define-rule.js';
 import type { LintMessage } from './results.js';
 
-/** What is kept of a document between runs: its facts, never its tree or text. */
-export type DocumentFacts = Omit<FaqDocument, 'text' | 'lineIndex' | 'tree' | 'textRuns' | 'blocks'> & {
+/**
+ * What is kept of a document between runs and sent back by workers: its facts, never its tree,
+ * text, text runs or shortcode uses (rules that read those read the file: `reads: 'file'`).
+ */
+export type DocumentFacts = Omit<FaqDocument, 'text' | 'lineIndex' | 'tree' | 'textRuns' | 'blocks' | 'shortcodes'> & {
   blocks: Array<Omit<FaqDocument['blocks'][number], 'node'>>;
 };
 
@@ -47,12 +50,13 @@ export function documentFromFacts(facts: DocumentFacts, text: string): FaqDocume
     lineIndex: new LineIndex(text),
     tree: { type: 'root', children: [] },
     textRuns: [],
+    shortcodes: [],
     blocks: facts.blocks.map((block) => ({ ...block, node: { type: 'containerDirective', name: 'details', attributes: {}, children: [] } })),
   };
 }
 
 export function factsOf(document: FaqDocument): DocumentFacts {
-  const { text: _text, lineIndex: _lineIndex, tree: _tree, textRuns: _textRuns, blocks, ...rest } = document;
+  const { text: _text, lineIndex: _lineIndex, tree: _tree, textRuns: _textRuns, shortcodes: _shortcodes, blocks, ...rest } = document;
   return { ...rest, blocks: blocks.map(({ node: _node, ...block }) => block) };
 }
 
@@ -142,15 +146,38 @@ export class LintCache {
       Object.keys(this.freshSiteRules).length === Object.keys(this.siteRules).length;
     if (unchanged) return;
     const temporary = `${this.file}.${process.pid}.tmp`;
+    let descriptor: number | undefined;
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
-      fs.writeFileSync(temporary, JSON.stringify({ key: this.key, entries: this.fresh, siteRules: this.freshSiteRules } satisfies CacheFile));
+      descriptor = fs.openSync(temporary, 'w');
+      writeCacheFile(descriptor, this.key, this.fresh, this.freshSiteRules);
+      fs.closeSync(descriptor);
+      descriptor = undefined;
       fs.renameSync(temporary, this.file);
     } catch {
       // A cache that cannot be written costs speed next time, never correctness.
+      if (descriptor !== undefined) fs.closeSync(descriptor);
       fs.rmSync(temporary, { force: true });
     }
   }
+}
+
+/**
+ * Writes the cache as one JSON document ({@link CacheFile}), an entry at a time: the whole text
+ * of a large site's cache (over 100 MB) never has to be in memory at once.
+ */
+function writeCacheFile(descriptor: number, key: string, entries: Record<string, CacheEntry>, siteRules: Record<string, SiteRuleReports>): void {
+  let pending = `{"key":${JSON.stringify(key)},"entries":{`;
+  let first = true;
+  for (const [file, entry] of Object.entries(entries)) {
+    pending += `${first ? '' : ','}${JSON.stringify(file)}:${JSON.stringify(entry)}`;
+    first = false;
+    if (pending.length >= 1 << 20) {
+      fs.writeSync(descriptor, pending);
+      pending = '';
+    }
+  }
+  fs.writeSync(descriptor, `${pending}},"siteRules":${JSON.stringify(siteRules)}}`);
 }
 
 /** The cache key: everything that changes what a file's cached facts and findings would be. */

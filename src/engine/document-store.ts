@@ -59,6 +59,7 @@ export class DocumentStore {
       const document = documentFromFacts(cached.facts, read.text.charCodeAt(0) === 0xfeff ? read.text.slice(1) : read.text);
       this.documents.set(absolute, document);
       if (cached.messages) this.cachedMessages.set(absolute, cached.messages);
+      if (!this.linted.has(absolute)) release(document);
       return document;
     }
     const document = parseFaqDocument(absolute, read.text, this.parseOptions);
@@ -107,6 +108,7 @@ export class DocumentStore {
     const document = documentFromFacts(facts, read.text.charCodeAt(0) === 0xfeff ? read.text.slice(1) : read.text);
     this.documents.set(file, document);
     if (messages) this.cachedMessages.set(file, messages);
+    if (!this.linted.has(file)) release(document);
     this.cache?.setFacts(file, this.hashOf(file, read.text), facts, messages);
   }
 
@@ -132,9 +134,11 @@ export class DocumentStore {
   }
 }
 
-/** Drops what only file rules read (the tree and the text runs); the facts stay. */
+/** Drops what only file rules read (the tree, text, text runs and shortcode uses); the facts and the line index stay. */
 export function release(document: FaqDocument): void {
   document.tree.children = [];
   document.textRuns = [];
+  document.shortcodes = [];
+  document.text = '';
   for (const block of document.blocks) block.node.children = [];
 }

@@ -11,16 +11,16 @@ import { DocumentStore } from './document-store.js';
 import { crashReport, messageFor, runFileRules } from './file-rules.js';
 import type { LintMessage } from './results.js';
 import { siteLoader } from './sites.js';
-import type { ParseBatch, ParsedPage, WorkerSetup } from './worker-pool.js';
+import type { ParseBatch, ParsedPageMessage, WorkerSetup } from './worker-pool.js';
 
 const setup = workerData as WorkerSetup;
 const resolved = await loadConfig(setup.lookup);
 // Only a rule that reads the site model despite `reads: 'file'` makes a worker build one.
 const siteFor = siteLoader(resolved, new DocumentStore(setup.parseOptions, undefined, new Set(), undefined), () => {});
 
-function parsePage(file: string, text: string, linted: boolean): ParsedPage {
+function parsePage(file: string, text: string, linted: boolean): ParsedPageMessage {
   const document = parseFaqDocument(file, text, setup.parseOptions);
-  if (!linted) return { file, facts: factsOf(document), messages: null, internalErrors: [] };
+  if (!linted) return { file, factsJson: JSON.stringify(factsOf(document)), messages: null, internalErrors: [] };
   const messages: LintMessage[] = [];
   const internalErrors: string[] = [];
   const active = activeRulesFor(resolved, file, setup.ruleOverrides);
@@ -33,7 +33,7 @@ function parsePage(file: string, text: string, linted: boolean): ParsedPage {
       internalErrors.push(crash.internalError);
     },
   });
-  return { file, facts: factsOf(document), messages, internalErrors };
+  return { file, factsJson: JSON.stringify(factsOf(document)), messages, internalErrors };
 }
 
 parentPort?.on('message', (batch: ParseBatch) => {

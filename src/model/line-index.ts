@@ -17,21 +17,30 @@ export interface Span {
  * `\r\n`, `\r` and `\n` all end a line, as CommonMark says.
  */
 export class LineIndex {
-  /** Offsets at which each line starts. */
-  private readonly lineStarts: number[];
+  /** Offsets at which each line starts, and just past its last character (before the line ending). */
+  private readonly lineStarts: Int32Array;
+  private readonly lineEnds: Int32Array;
+  /** Not the text itself: an index outlives the text of a document whose facts are all that is kept. */
+  private readonly length: number;
 
-  constructor(private readonly text: string) {
+  constructor(text: string) {
     const starts = [0];
+    const ends: number[] = [];
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
       if (code === 10 /* \n */) {
+        ends.push(i);
         starts.push(i + 1);
       } else if (code === 13 /* \r */) {
+        ends.push(i);
         if (text.charCodeAt(i + 1) === 10) i++;
         starts.push(i + 1);
       }
     }
-    this.lineStarts = starts;
+    ends.push(text.length);
+    this.lineStarts = Int32Array.from(starts);
+    this.lineEnds = Int32Array.from(ends);
+    this.length = text.length;
   }
 
   get lineCount(): number {
@@ -40,7 +49,7 @@ export class LineIndex {
 
   /** The point at `offset`, clamped into the text. */
   point(offset: number): Point {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const clamped = Math.max(0, Math.min(offset, this.length));
     let low = 0;
     let high = this.lineStarts.length - 1;
     while (low < high) {
@@ -62,11 +71,6 @@ export class LineIndex {
 
   /** Offset just past the last character of 1-based `line`, before its line ending. */
   lineEnd(line: number): number {
-    const next = this.lineStarts[line];
-    if (next === undefined) return this.text.length;
-    let end = next;
-    if (this.text.charCodeAt(end - 1) === 10) end--;
-    if (this.text.charCodeAt(end - 1) === 13) end--;
-    return end;
+    return this.lineEnds[Math.max(0, Math.min(line - 1, this.lineEnds.length - 1))] as number;
   }
 }

@@ -32,8 +32,8 @@ export interface RuleMeta<Options> {
   /**
    * What a file rule's findings depend on, so `--cache` can skip work: `file` — only the file
    * itself (its findings are cached with it); `facts` — other pages too, but only through the
-   * document's facts (links, headings, blocks), never its tree or text runs (it re-runs on cached
-   * facts). Unset: the rule needs the whole parsed file every run. Site rules always read facts
+   * document's facts (links, headings, blocks, front matter), never its tree, text, text runs or
+   * shortcode uses (it re-runs on cached facts). Unset: the rule needs the whole parsed file every run. Site rules always read facts
    * only, and the site's settings (root, language trees, glossary pages), never other files on
    * disk: with `--cache`, when no page and no setting changed, their earlier reports are replayed.
    */
@@ -67,8 +67,8 @@ export interface FileRuleContext<Options> {
 export interface SiteRuleContext<Options> {
   /**
    * Every document of the site, reported-on or not, in a stable order. To keep memory bounded
-   * on large sites their syntax trees and text runs are released: read the facts (blocks,
-   * headings, links, front matter), not `tree` or `textRuns`.
+   * on large sites their syntax trees, texts, text runs and shortcode uses are released: read the
+   * facts (blocks, headings, links, front matter), not `tree`, `text`, `textRuns` or `shortcodes`.
    */
   documents: readonly FaqDocument[];
   options: Options;
