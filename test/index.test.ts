@@ -12,10 +12,12 @@ describe('the programmatic API', () => {
     expect(Object.keys(api.formatters).sort()).toEqual(['compact', 'github', 'json', 'junit', 'sarif', 'stylish']);
   });
 
-  it('is the only faqlint module the CLI imports', () => {
-    const cli = fs.readFileSync(path.join(repoRoot, 'src/cli/main.ts'), 'utf8');
-    const imports = [...cli.matchAll(/from '([^']+)'/g)].map((match) => match[1]);
-    expect(imports.filter((specifier) => specifier?.startsWith('.'))).toEqual(['../index.js']);
+  it('is the only faqlint module the CLI imports (besides its own modules)', () => {
+    for (const file of fs.readdirSync(path.join(repoRoot, 'src/cli'))) {
+      const source = fs.readFileSync(path.join(repoRoot, 'src/cli', file), 'utf8');
+      const imports = [...source.matchAll(/from '([^']+)'/g)].map((match) => match[1] as string);
+      expect(imports.filter((specifier) => specifier.startsWith('../'))).toEqual(['../index.js']);
+    }
   });
 
   it('lints and formats without the CLI', async () => {

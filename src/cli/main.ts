@@ -16,6 +16,7 @@ import {
   type LintResult,
   type SeverityName,
 } from '../index.js';
+import { progressLine } from './progress-line.js';
 
 /** Where the CLI reads and writes; tests and embedders can capture it. */
 export interface CliIo {
@@ -23,6 +24,8 @@ export interface CliIo {
   stderr: (text: string) => void;
   readStdin: () => Promise<string>;
   isTTY: boolean;
+  /** Whether stderr is a terminal: long runs then show a progress line there. */
+  stderrIsTTY?: boolean;
   env: NodeJS.ProcessEnv;
   cwd: string;
 }
@@ -38,6 +41,7 @@ const defaultIo = (): CliIo => ({
   stderr: (text) => process.stderr.write(text),
   readStdin: () => readAll(process.stdin),
   isTTY: process.stdout.isTTY === true,
+  stderrIsTTY: process.stderr.isTTY === true,
   env: process.env,
   cwd: process.cwd(),
 });
@@ -179,8 +183,10 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (options.stdinFilename !== undefined && !options.stdin) throw new ConfigError('--stdin-filename goes with --stdin');
   if (options.stdin && patterns.length > 0) throw new ConfigError('--stdin lints standard input; give no paths with it');
 
+  const progress = io.stderrIsTTY && io.env.TERM !== 'dumb' ? progressLine(io.stderr) : undefined;
   const lintRun = await lint({
     ...lookup,
+    ...(progress ? { onProgress: progress.update } : {}),
     patterns,
     ruleOverrides,
     cache: options.cache === true || options.cacheLocation !== undefined,
@@ -188,7 +194,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
     ...(options.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: 'error' as const } : {}),
     ...(options.stdin ? { stdin: { text: await io.readStdin(), filePath: options.stdinFilename ?? '<stdin>.md' } } : {}),
-  });
+  }).finally(() => progress?.clear());
   let results: LintResult[] = lintRun.results;
   if (options.quiet) {
     results = results.map((result) => ({ ...result, messages: result.messages.filter((message) => message.severity === 2), warningCount: 0 }));

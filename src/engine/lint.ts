@@ -34,6 +34,15 @@ export interface LintOptions extends ConfigLookup {
    * to 4, when there is more than 1 MiB of Markdown to parse).
    */
   concurrency?: Concurrency;
+  /** Called as the run goes: pages parsed, files checked, then the site-wide rules (for a progress line). */
+  onProgress?: (progress: LintProgress) => void;
+}
+
+/** Where a run is: `parse` and `check` count pages and files; `site` runs the site-wide rules. */
+export interface LintProgress {
+  phase: 'parse' | 'check' | 'site';
+  done: number;
+  total: number;
 }
 
 export interface LintRun {
@@ -114,15 +123,18 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
     }
     const jobs = store.textsToParse([...needed]).map((job) => ({ ...job, linted: messages.has(job.file) }));
     const lookup = { cwd, configFile: resolved.file, noConfigLookup: options.noConfigLookup, ...(options.config ? { config: options.config } : {}) };
+    let parsed = 0;
     await parseOnWorkers(jobs, { lookup, ruleOverrides, parseOptions }, workerCount(options.concurrency, jobs), (page) => {
       store.adopt(page.file, page.facts, page.messages);
       internalErrors.push(...page.internalErrors);
+      options.onProgress?.({ phase: 'parse', done: ++parsed, total: jobs.length });
     });
   }
 
   // One file at a time: parse (or take from the cache), run its file rules, release its tree.
   const linted: FaqDocument[] = [];
-  for (const file of files) {
+  for (const [index, file] of files.entries()) {
+    options.onProgress?.({ phase: 'check', done: index, total: files.length });
     const document = store.load(file);
     if (!document) continue;
     linted.push(document);
@@ -141,6 +153,7 @@ export async function lint(options: LintOptions = {}): Promise<LintRun> {
     release(document);
   }
 
+  options.onProgress?.({ phase: 'site', done: 0, total: 1 });
   await runSiteRules(linted, siteFor, pagesOf, resolved, ruleOverrides, store, cache, reportTo, ruleCrashed);
   store.dropPending();
   cache?.save();
