@@ -128,14 +128,14 @@ const precompiled = (await import(new URL('./builtin-config-validator.js', impor
   | undefined;
 
 function validatorFor(rules: readonly RuleDefinition<never>[]): Validator {
-  const schema = buildConfigSchema(rules);
-  const text = JSON.stringify(schema);
-  let validate = validators.get(text);
+  const key = rules.map((rule) => rule.meta.id).join(',');
+  let validate = validators.get(key);
   if (!validate) {
+    const schema = buildConfigSchema(rules);
     // Only for exactly the schema it was built from (a plugin adds rules, and so options).
-    const hash = createHash('sha1').update(text).digest('base64');
+    const hash = createHash('sha1').update(JSON.stringify(schema)).digest('base64');
     validate = precompiled?.schemaHash === hash ? precompiled.validate : new Ajv2020({ allErrors: true, strict: false }).compile(schema);
-    validators.set(text, validate);
+    validators.set(key, validate);
   }
   return validate;
 }

@@ -55,13 +55,7 @@ export class DocumentStore {
     const hash = this.hashOf(absolute, read.text);
     const cached = this.cache?.get(absolute, hash);
     // A file linted now needs cached findings too; facts alone do only for context pages.
-    if (cached && (cached.messages !== null || !this.linted.has(absolute))) {
-      const document = documentFromFacts(cached.facts, read.text.charCodeAt(0) === 0xfeff ? read.text.slice(1) : read.text);
-      this.documents.set(absolute, document);
-      if (cached.messages) this.cachedMessages.set(absolute, cached.messages);
-      if (!this.linted.has(absolute)) release(document);
-      return document;
-    }
+    if (cached && (cached.messages !== null || !this.linted.has(absolute))) return this.fromFacts(absolute, read.text, cached.facts, cached.messages);
     const document = parseFaqDocument(absolute, read.text, this.parseOptions);
     this.documents.set(absolute, document);
     if (!this.linted.has(absolute)) {
@@ -105,11 +99,17 @@ export class DocumentStore {
     if (!read?.ok || this.documents.has(file)) return;
     this.pendingText.delete(file);
     if (read.problems.length > 0) this.readProblems.set(file, read.problems);
-    const document = documentFromFacts(facts, read.text.charCodeAt(0) === 0xfeff ? read.text.slice(1) : read.text);
-    this.documents.set(file, document);
-    if (messages) this.cachedMessages.set(file, messages);
-    if (!this.linted.has(file)) release(document);
+    this.fromFacts(file, read.text, facts, messages);
     this.cache?.setFacts(file, this.hashOf(file, read.text), facts, messages);
+  }
+
+  /** A document known by its facts (from the cache or a worker), not parsed here; context pages keep only the facts. */
+  private fromFacts(absolute: string, text: string, facts: DocumentFacts, messages: LintMessage[] | null): FaqDocument {
+    const document = documentFromFacts(facts, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    this.documents.set(absolute, document);
+    if (messages) this.cachedMessages.set(absolute, messages);
+    if (!this.linted.has(absolute)) release(document);
+    return document;
   }
 
   /** Front matter of any page, for URLs set by `url`, `slug` and `aliases`. */

@@ -155,7 +155,7 @@ export class SiteModel {
         resolved = { file: this.fileForUrl(urlPath, tree), resolvedPath: urlPath };
         this.urlTargets.set(key, resolved);
       }
-      return { ...resolved };
+      return resolved;
     }
     const base = target.startsWith('/') ? this.root : path.dirname(path.resolve(fromFile));
     const file = path.join(base, target);
