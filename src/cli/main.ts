@@ -15,7 +15,7 @@ import {
   type Concurrency,
   type LintResult,
   type SeverityName,
-} from '../index.js';
+} from '../api.js';
 import { progressLine } from './progress-line.js';
 
 /** Where the CLI reads and writes; tests and embedders can capture it. */
@@ -97,8 +97,8 @@ async function listRules(io: CliIo): Promise<number> {
   return 0;
 }
 
-function init(io: CliIo): number {
-  const { file, notes } = initConfig(io.cwd);
+async function init(io: CliIo): Promise<number> {
+  const { file, notes } = await initConfig(io.cwd);
   io.stdout(`Wrote ${path.relative(io.cwd, file)}\n${notes.map((note) => `  ${note}\n`).join('')}`);
   return 0;
 }
@@ -108,7 +108,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
   const debug = argv.includes('--debug');
   try {
     if (argv[0] === 'rules' && argv.length === 1) return await listRules(io);
-    if (argv[0] === 'init' && argv.length === 1) return init(io);
+    if (argv[0] === 'init' && argv.length === 1) return await init(io);
     return await run(argv, io);
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;

@@ -1,4 +1,4 @@
-import type { LintProgress } from '../index.js';
+import type { LintProgress } from '../api.js';
 
 /** Runs shorter than this show no progress at all. */
 const SHOW_AFTER_MS = 1000;

@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
+import type * as Ajv from 'ajv/dist/2020.js';
+import type { ErrorObject } from 'ajv/dist/2020.js';
+import type * as Yaml from 'yaml';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { parseDocument } from 'yaml';
 import type { RuleDefinition, SeverityName } from '../rules/define-rule.js';
 import { buildConfigSchema } from './schema.js';
 
@@ -88,6 +90,10 @@ function lineColumn(text: string, offset: number): string {
   return `${before.length}:${(before[before.length - 1]?.length ?? 0) + 1}`;
 }
 
+// Ajv and the YAML parser are loaded when a config needs them (a plugin's options, a YAML file):
+// most runs need neither, and loading them costs about 0.1 s. Both ship CommonJS, so this is sync.
+const loadCommonJs = createRequire(import.meta.url);
+
 /** Reads a config file of any supported format into plain data (not yet validated). */
 export function readConfigData(file: string): unknown {
   const shown = displayPath(file);
@@ -98,6 +104,7 @@ export function readConfigData(file: string): unknown {
     throw new ConfigError(`Cannot read config file ${shown}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
   if (/\.ya?ml$/i.test(file)) {
+    const { parseDocument } = loadCommonJs('yaml') as typeof Yaml;
     const document = parseDocument(text, { uniqueKeys: true });
     const error = document.errors[0];
     if (error) throw new ConfigError(`${shown}:${lineColumn(text, error.pos[0])}: invalid YAML: ${error.message.split('\n')[0]}`);
@@ -134,7 +141,12 @@ function validatorFor(rules: readonly RuleDefinition<never>[]): Validator {
     const schema = buildConfigSchema(rules);
     // Only for exactly the schema it was built from (a plugin adds rules, and so options).
     const hash = createHash('sha1').update(JSON.stringify(schema)).digest('base64');
-    validate = precompiled?.schemaHash === hash ? precompiled.validate : new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+    if (precompiled?.schemaHash === hash) {
+      validate = precompiled.validate;
+    } else {
+      const { Ajv2020 } = loadCommonJs('ajv/dist/2020.js') as typeof Ajv;
+      validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+    }
     validators.set(key, validate);
   }
   return validate;

@@ -1,6 +1,6 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { fileKind, readBytes } from '../io/disk.js';
 import type { RuleDefinition } from '../rules/define-rule.js';
 import { ConfigError, displayPath } from './config.js';
 
@@ -37,7 +37,9 @@ export async function loadPlugins(specifiers: readonly string[], configDir: stri
       throw new ConfigError(`Plugin "${specifier}": give a path to the module (./rules/my-rule.js); package names are not loaded`);
     }
     const file = path.resolve(configDir, specifier);
-    if (!fs.existsSync(file)) throw problem(file, 'file not found');
+    if (fileKind(file) === 'none') throw problem(file, 'file not found');
+    // Read once for the run's disk log: a changed plugin means an earlier run is not replayed.
+    readBytes(file);
     let loaded: { default?: unknown };
     try {
       loaded = (await import(pathToFileURL(file).href)) as { default?: unknown };

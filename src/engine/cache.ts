@@ -4,7 +4,8 @@ import path from 'node:path';
 import { LineIndex } from '../model/line-index.js';
 import type { FaqDocument } from '../model/types.js';
 import type { RuleReport } from '../rules/define-rule.js';
-import type { LintMessage } from './results.js';
+import type { DiskAnswer } from '../io/disk.js';
+import type { LintMessage, LintResult } from './results.js';
 
 /**
  * What is kept of a document between runs and sent back by workers: its facts, never its tree,
@@ -31,15 +32,29 @@ export interface SiteRuleReports {
   reports: Array<{ path: string; report: RuleReport }>;
 }
 
-interface CacheFile {
+/**
+ * The last run, replayed whole when nothing it depended on changed: the same config and options
+ * (the cache key), the same linted files (`inputs`), and the same answer to every question it
+ * asked the disk (file digests, which paths exist, folder listings, the site's pages).
+ */
+export interface RunRecord {
+  inputs: string;
+  disk: DiskAnswer[];
+  results: LintResult[];
+  warnings: string[];
+}
+
+/** The cache file's first line: read alone, so replaying a run never parses the entries. */
+interface CacheHeader {
   key: string;
+  run?: RunRecord;
+}
+
+/** The rest of the file. */
+interface CacheBody {
   entries: Record<string, CacheEntry>;
   /** Per rule id and site root. */
   siteRules?: Record<string, SiteRuleReports>;
-}
-
-export function contentHash(text: string): string {
-  return createHash('sha1').update(text).digest('base64');
 }
 
 /** An empty tree and empty block nodes stand in for what a cached document no longer has. */
@@ -61,45 +76,65 @@ export function factsOf(document: FaqDocument): DocumentFacts {
 }
 
 /**
- * `--cache`: per file, a content hash with the document's facts and its file-local findings.
- * The whole cache is dropped when faqlint's version, the config or the command-line rule
- * settings change (all part of `key`). Site settings need no part in the key: page URLs, heading
- * IDs and every cross-file finding are recomputed from the cached facts on every run.
+ * `--cache`: the last run's results (replayed whole when nothing it read changed), and per file a
+ * content hash with the document's facts and its file-local findings. The whole cache is dropped
+ * when faqlint's version, the config or the command-line rule settings change (all part of
+ * `key`). The file is a header line (key and last run) and a body (entries, site rules' reports),
+ * and the body is parsed only when a run needs it.
  */
 export class LintCache {
   private readonly fresh: Record<string, CacheEntry> = {};
   private readonly freshSiteRules: Record<string, SiteRuleReports> = {};
+  private stored: CacheBody | undefined;
+  private run: RunRecord | undefined;
   /** Whether anything differs from what was read, so an unchanged cache is not written again. */
   private changed = false;
 
   private constructor(
     private readonly file: string,
     private readonly key: string,
-    private readonly entries: Record<string, CacheEntry>,
-    private readonly siteRules: Record<string, SiteRuleReports>,
-  ) {}
+    /** Byte offset of the body, or undefined when there is no usable cache file. */
+    private readonly bodyAt: number | undefined,
+    /** The run the file recorded. */
+    readonly lastRun: RunRecord | undefined,
+  ) {
+    this.run = lastRun;
+  }
 
   /** Opens the cache at `location` (a file, or a folder to put `.faqlintcache` in); a bad or stale cache is simply empty. */
   static open(location: string, key: string): LintCache {
     const file = fs.existsSync(location) && fs.statSync(location).isDirectory() ? path.join(location, '.faqlintcache') : location;
-    let stored: CacheFile | undefined;
-    try {
-      stored = JSON.parse(fs.readFileSync(file, 'utf8')) as CacheFile;
-    } catch {
-      // No cache yet, or an unreadable one: start afresh.
-    }
-    const valid = stored !== undefined && stored.key === key && typeof stored.entries === 'object' && stored.entries !== null ? stored : undefined;
-    const siteRules = typeof valid?.siteRules === 'object' && valid.siteRules !== null ? valid.siteRules : {};
-    const cache = new LintCache(file, key, valid?.entries ?? {}, siteRules);
+    const header = readHeader(file);
+    const valid = header?.header.key === key ? header : undefined;
+    const run = valid?.header.run;
+    const usableRun = typeof run === 'object' && run !== null && Array.isArray(run.disk) && Array.isArray(run.results) ? run : undefined;
+    const cache = new LintCache(file, key, valid?.bodyAt, usableRun);
     cache.changed = valid === undefined;
     return cache;
   }
 
+  private body(): CacheBody {
+    if (!this.stored) {
+      let body: CacheBody | undefined;
+      if (this.bodyAt !== undefined) {
+        try {
+          body = JSON.parse(fs.readFileSync(this.file).toString('utf8', this.bodyAt)) as CacheBody;
+        } catch {
+          // Cut short or changed since the header was read: start afresh.
+        }
+      }
+      const entries = typeof body?.entries === 'object' && body.entries !== null ? body.entries : {};
+      const siteRules = typeof body?.siteRules === 'object' && body.siteRules !== null ? body.siteRules : {};
+      if (body === undefined) this.changed = true;
+      this.stored = { entries, siteRules };
+    }
+    return this.stored;
+  }
+
   /** The entry for a file whose content still has this hash. */
   get(file: string, hash: string): CacheEntry | undefined {
-    const entry = this.entries[file];
-    if (entry?.hash !== hash) return undefined;
-    this.fresh[file] = entry;
+    const entry = this.peekEntry(file, hash);
+    if (entry) this.fresh[file] = entry;
     return entry;
   }
 
@@ -109,7 +144,7 @@ export class LintCache {
   }
 
   peekEntry(file: string, hash: string): CacheEntry | undefined {
-    const entry = this.entries[file];
+    const entry = this.body().entries[file];
     return entry?.hash === hash ? entry : undefined;
   }
 
@@ -124,7 +159,7 @@ export class LintCache {
 
   /** A site rule's reports from an earlier run with exactly these inputs. */
   siteRuleReports(slot: string, inputs: string): SiteRuleReports['reports'] | undefined {
-    const stored = this.siteRules[slot];
+    const stored = this.body().siteRules?.[slot];
     if (stored?.inputs !== inputs) return undefined;
     this.freshSiteRules[slot] = stored;
     return stored.reports;
@@ -135,22 +170,29 @@ export class LintCache {
     this.changed = true;
   }
 
+  /** Records this run for replay; `undefined` keeps none (a run whose rules crashed). */
+  setRun(run: RunRecord | undefined): void {
+    this.run = run;
+    this.changed = true;
+  }
+
   /**
    * Writes the entries used or made in this run (so deleted files drop out), atomically; not at
    * all when they are what was read.
    */
   save(): void {
+    const body = this.body();
     const unchanged =
       !this.changed &&
-      Object.keys(this.fresh).length === Object.keys(this.entries).length &&
-      Object.keys(this.freshSiteRules).length === Object.keys(this.siteRules).length;
+      Object.keys(this.fresh).length === Object.keys(body.entries).length &&
+      Object.keys(this.freshSiteRules).length === Object.keys(body.siteRules ?? {}).length;
     if (unchanged) return;
     const temporary = `${this.file}.${process.pid}.tmp`;
     let descriptor: number | undefined;
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
       descriptor = fs.openSync(temporary, 'w');
-      writeCacheFile(descriptor, this.key, this.fresh, this.freshSiteRules);
+      writeCacheFile(descriptor, { key: this.key, ...(this.run ? { run: this.run } : {}) }, this.fresh, this.freshSiteRules);
       fs.closeSync(descriptor);
       descriptor = undefined;
       fs.renameSync(temporary, this.file);
@@ -162,12 +204,40 @@ export class LintCache {
   }
 }
 
+/** The header line of a cache file and where the body starts; undefined for no file or a bad one. */
+function readHeader(file: string): { header: CacheHeader; bodyAt: number } | undefined {
+  let descriptor: number | undefined;
+  try {
+    descriptor = fs.openSync(file, 'r');
+    const chunks: Buffer[] = [];
+    let length = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(1 << 16);
+      const count = fs.readSync(descriptor, chunk, 0, chunk.length, length);
+      if (count === 0) return undefined;
+      const newline = chunk.subarray(0, count).indexOf(10);
+      if (newline !== -1) {
+        chunks.push(chunk.subarray(0, newline));
+        const text = Buffer.concat(chunks).toString('utf8');
+        return { header: JSON.parse(text) as CacheHeader, bodyAt: length + newline + 1 };
+      }
+      chunks.push(chunk.subarray(0, count));
+      length += count;
+    }
+  } catch {
+    // No cache yet, or an unreadable one: start afresh.
+    return undefined;
+  } finally {
+    if (descriptor !== undefined) fs.closeSync(descriptor);
+  }
+}
+
 /**
- * Writes the cache as one JSON document ({@link CacheFile}), an entry at a time: the whole text
+ * Writes the header line, then the body as one JSON document, an entry at a time: the whole text
  * of a large site's cache (over 100 MB) never has to be in memory at once.
  */
-function writeCacheFile(descriptor: number, key: string, entries: Record<string, CacheEntry>, siteRules: Record<string, SiteRuleReports>): void {
-  let pending = `{"key":${JSON.stringify(key)},"entries":{`;
+function writeCacheFile(descriptor: number, header: CacheHeader, entries: Record<string, CacheEntry>, siteRules: Record<string, SiteRuleReports>): void {
+  let pending = `${JSON.stringify(header)}\n{"entries":{`;
   let first = true;
   for (const [file, entry] of Object.entries(entries)) {
     pending += `${first ? '' : ','}${JSON.stringify(file)}:${JSON.stringify(entry)}`;

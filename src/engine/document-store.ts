@@ -3,11 +3,11 @@ import type { FaqDocument } from '../model/types.js';
 import { parseFaqDocument, type ParseOptions } from '../parse/document.js';
 import { parseFrontMatter } from '../parse/front-matter.js';
 import type { PageFrontMatter } from '../site/page-index.js';
-import { contentHash, documentFromFacts, type DocumentFacts, type LintCache } from './cache.js';
+import { documentFromFacts, type DocumentFacts, type LintCache } from './cache.js';
 import { readSource } from './read-source.js';
 import type { LintMessage } from './results.js';
 
-type Read = { ok: true; text: string; problems: Array<{ message: string; offset: number }> } | { ok: false; message: string };
+type Read = { ok: true; text: string; problems: Array<{ message: string; offset: number }>; digest?: string } | { ok: false; message: string };
 
 /**
  * Reads and parses each file once per run, and keeps memory bounded: once a document's file
@@ -39,7 +39,7 @@ export class DocumentStore {
       this.pendingText.delete(absolute);
       return pending;
     }
-    return this.stdin && absolute === this.stdin.path ? { ok: true, text: this.stdin.text, problems: [] } : readSource(absolute);
+    return this.stdin && absolute === this.stdin.path ? { ok: true, text: this.stdin.text, problems: [] } : readSource(absolute, this.cache !== undefined);
   }
 
   load(file: string): FaqDocument | undefined {
@@ -52,7 +52,7 @@ export class DocumentStore {
       return undefined;
     }
     if (read.problems.length > 0) this.readProblems.set(absolute, read.problems);
-    const hash = this.hashOf(absolute, read.text);
+    const hash = this.hashOf(absolute, read);
     const cached = this.cache?.get(absolute, hash);
     // A file linted now needs cached findings too; facts alone do only for context pages.
     if (cached && (cached.messages !== null || !this.linted.has(absolute))) return this.fromFacts(absolute, read.text, cached.facts, cached.messages);
@@ -65,10 +65,11 @@ export class DocumentStore {
     return document;
   }
 
-  private hashOf(absolute: string, text: string): string {
+  /** The digest of the file's bytes, with a cache (the key of its cache entry). */
+  private hashOf(absolute: string, read: Read & { ok: true }): string {
     let hash = this.hashes.get(absolute);
     if (hash === undefined) {
-      hash = this.cache ? contentHash(text) : '';
+      hash = this.cache ? (read.digest ?? '') : '';
       this.hashes.set(absolute, hash);
     }
     return hash;
@@ -86,21 +87,24 @@ export class DocumentStore {
       const read = this.pendingText.get(absolute) ?? this.read(absolute);
       this.pendingText.set(absolute, read);
       if (!read.ok) continue;
-      const cached = this.cache?.peekEntry(absolute, this.hashOf(absolute, read.text));
+      const cached = this.cache?.peekEntry(absolute, this.hashOf(absolute, read));
       if (cached && (cached.messages !== null || !this.linted.has(absolute))) continue;
       toParse.push({ file: absolute, text: read.text });
     }
     return toParse;
   }
 
-  /** Takes a page parsed elsewhere (on a worker) as if it came from the cache, and caches it. */
-  adopt(file: string, facts: DocumentFacts, messages: LintMessage[] | null): void {
+  /**
+   * Takes a page parsed elsewhere (on a worker) as if it came from the cache, and caches it;
+   * its findings only when `findingsComplete` (no rule crashed on it, so the next run tries again).
+   */
+  adopt(file: string, facts: DocumentFacts, messages: LintMessage[] | null, findingsComplete = true): void {
     const read = this.pendingText.get(file);
     if (!read?.ok || this.documents.has(file)) return;
     this.pendingText.delete(file);
     if (read.problems.length > 0) this.readProblems.set(file, read.problems);
     this.fromFacts(file, read.text, facts, messages);
-    this.cache?.setFacts(file, this.hashOf(file, read.text), facts, messages);
+    this.cache?.setFacts(file, this.hashOf(file, read), facts, findingsComplete ? messages : null);
   }
 
   /** A document known by its facts (from the cache or a worker), not parsed here; context pages keep only the facts. */
@@ -121,7 +125,7 @@ export class DocumentStore {
       const read = this.read(absolute);
       // Kept until the page is loaded (site-wide rules load every page), then dropped.
       this.pendingText.set(absolute, read);
-      const cached = read.ok && this.cache ? this.cache.peek(absolute, contentHash(read.text)) : undefined;
+      const cached = read.ok && this.cache ? this.cache.peek(absolute, this.hashOf(absolute, read)) : undefined;
       const data = cached ? cached.frontMatter?.data : read.ok ? parseFrontMatter(read.text.replace(/^\uFEFF/, '')).frontMatter?.data : undefined;
       this.frontMatter.set(absolute, data as PageFrontMatter | undefined);
     }

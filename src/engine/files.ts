@@ -46,18 +46,24 @@ class GitignoreStack {
     return rules;
   }
 
+  /** The .gitignore files that apply in `dir`, from the repository root (or `stopAt`) down. */
+  private readonly chains = new Map<string, Array<[string, Ignore]>>();
+
+  private chainFor(dir: string, stopAt: string): Array<[string, Ignore]> {
+    let chain = this.chains.get(dir);
+    if (!chain) {
+      const parent = path.dirname(dir);
+      const top = dir === stopAt || fs.existsSync(path.join(dir, '.git')) || parent === dir;
+      const rules = this.rulesIn(dir);
+      chain = [...(top ? [] : this.chainFor(parent, stopAt)), ...(rules ? [[dir, rules] as [string, Ignore]] : [])];
+      this.chains.set(dir, chain);
+    }
+    return chain;
+  }
+
   /** Whether git would ignore `file`, looking at .gitignore files from the repository root down. */
   ignores(file: string, stopAt: string): boolean {
-    const dirs: string[] = [];
-    for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
-      dirs.push(dir);
-      if (dir === stopAt || fs.existsSync(path.join(dir, '.git')) || path.dirname(dir) === dir) break;
-    }
-    for (const dir of dirs.reverse()) {
-      const rules = this.rulesIn(dir);
-      if (rules?.ignores(path.relative(dir, file).split(path.sep).join('/'))) return true;
-    }
-    return false;
+    return this.chainFor(path.dirname(file), stopAt).some(([dir, rules]) => rules.ignores(path.relative(dir, file).split(path.sep).join('/')));
   }
 }
 

@@ -1,7 +1,13 @@
-import fs from 'node:fs';
+import { readBytes } from '../io/disk.js';
 
 export type SourceRead =
-  | { ok: true; text: string; problems: Array<{ message: string; offset: number }> }
+  | {
+      ok: true;
+      text: string;
+      problems: Array<{ message: string; offset: number }>;
+      /** Digest of the file's bytes, when asked for. */
+      digest?: string;
+    }
   | { ok: false; message: string };
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -31,24 +37,23 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
  * Reads a file as UTF-8. Invalid UTF-8 is decoded with replacement characters and reported with
  * its position, so the rest of the file is still linted; a binary file is refused.
  */
-export function readSource(file: string): SourceRead {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'file not found' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (code ?? 'read failed');
+export function readSource(file: string, wantDigest = false): SourceRead {
+  const read = readBytes(file, wantDigest);
+  if (!read.ok) {
+    const code = read.code;
+    const reason = code === 'ENOENT' ? 'file not found' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : code;
     return { ok: false, message: `Cannot read file: ${reason}` };
   }
+  const { bytes, digest } = read;
   const head = bytes.subarray(0, 8000);
   if (head.includes(0) && !isUtf16(bytes)) return { ok: false, message: 'Not a text file (contains NUL bytes); skipped' };
   try {
-    return { ok: true, text: decoder.decode(bytes), problems: [] };
+    return { ok: true, text: decoder.decode(bytes), problems: [], digest };
   } catch {
     const text = lossyDecoder.decode(bytes);
     let offset = firstInvalidUtf8(bytes);
     if (text.charCodeAt(0) === 0xfeff) offset = Math.max(0, offset - 1);
-    return { ok: true, text, problems: [{ message: 'Invalid UTF-8: the file is not valid UTF-8 from here on (shown as \uFFFD)', offset }] };
+    return { ok: true, text, problems: [{ message: 'Invalid UTF-8: the file is not valid UTF-8 from here on (shown as \uFFFD)', offset }], digest };
   }
 }
 

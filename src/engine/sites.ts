@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { ConfigError, displayPath } from '../config/config.js';
-import { findHugoSiteRoot } from '../site/hugo-config.js';
+import { memoizedHugoRoots } from '../site/hugo-root.js';
 import { SiteModel } from '../site/site-model.js';
 import type { ResolvedConfig } from './config-resolution.js';
 import type { DocumentStore } from './document-store.js';
@@ -39,14 +39,5 @@ export function siteLoader(
       sites.set(key, site);
     }
     return site;
-  };
-}
-
-/** Every file asks which Hugo site it is in; folders repeat, so the answers are remembered. */
-export function memoizedHugoRoots(): (dir: string) => string | undefined {
-  const roots = new Map<string, string | undefined>();
-  return (dir) => {
-    if (!roots.has(dir)) roots.set(dir, findHugoSiteRoot(dir));
-    return roots.get(dir);
   };
 }

@@ -13,6 +13,7 @@ import type {
   TextRun,
 } from '../model/types.js';
 import { parseFrontMatter } from './front-matter.js';
+import { DEFAULT_PARSE_OPTIONS, type ParseOptions } from './parse-options.js';
 import { findHtmlDetails } from './html-details.js';
 import { MAX_NESTING, parseMarkdownSlice } from './markdown.js';
 import { looksLikeQuestion, MASK_CHAR, maskRanges, occupiesWholeLines, outermostRegions, type MaskRange, type Region } from './regions.js';
@@ -21,17 +22,7 @@ import { lexShortcodes, type ShortcodeTag } from './shortcodes.js';
 import { collectPhrasing, TextRunBuilder } from './text-runs.js';
 import { findVitepressContainers } from './vitepress.js';
 
-export interface ParseOptions {
-  /** Shortcode and directive names that hold a question and its answer. */
-  blockNames: readonly string[];
-  /** Shortcodes whose inner content is code shown to the reader. */
-  codeShortcodes: readonly string[];
-}
-
-export const DEFAULT_PARSE_OPTIONS: ParseOptions = {
-  blockNames: ['details', 'expand', 'faq', 'accordion', 'collapse', 'question', 'qa'],
-  codeShortcodes: ['highlight', 'code', 'codeblock', 'code-block', 'snippet', 'prism'],
-};
+export { DEFAULT_PARSE_OPTIONS, type ParseOptions } from './parse-options.js';
 
 /** Named shortcode parameters that carry the question, in order of preference. */
 const QUESTION_PARAMS = ['title', 'summary', 'question', 'q', 'header', 'label'];

@@ -1,7 +1,7 @@
 import path from 'node:path';
-import levenshtein from 'fast-levenshtein';
 import { missingAnchorHint } from '../site/anchor-suggestion.js';
 import { defineRule } from './define-rule.js';
+import { editDistance } from '../text/edit-distance.js';
 
 /** Links to files that are not pages (images, PDFs, downloads) are left alone: themes and mounts serve them. */
 const ASSET_EXTENSION = /\.(?!md$|markdown$|html?$)[a-z0-9]{1,5}$/i;
@@ -10,7 +10,7 @@ function closestUrl(wanted: string, urls: readonly string[]): string | undefined
   let best: { url: string; distance: number } | undefined;
   const limit = Math.max(2, Math.floor(wanted.length * 0.3));
   for (const url of urls) {
-    const distance = levenshtein.get(wanted, url);
+    const distance = editDistance(wanted, url);
     if (distance <= limit && (!best || distance < best.distance || (distance === best.distance && url < best.url))) best = { url, distance };
   }
   return best?.url;

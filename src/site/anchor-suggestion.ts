@@ -1,6 +1,6 @@
-import levenshtein from 'fast-levenshtein';
 import { headingId, type HeadingIdStyle } from './heading-ids.js';
 import type { PageAnchors, SiteModel } from './site-model.js';
+import { editDistance } from '../text/edit-distance.js';
 
 
 /** Auto ID a heading's text would have → the ID it really has (they differ for custom `{#id}`s). */
@@ -23,7 +23,7 @@ export function closestAnchor(wanted: string, anchors: readonly string[], headin
   const wantedWords = wanted.toLowerCase().split('-').filter((word) => word !== '');
   let best: { id: string; score: number } | undefined;
   for (const id of anchors) {
-    const distance = levenshtein.get(wanted.toLowerCase(), id.toLowerCase());
+    const distance = editDistance(wanted.toLowerCase(), id.toLowerCase());
     const words = new Set(id.toLowerCase().split('-'));
     const shared = wantedWords.filter((word) => words.has(word)).length;
     // Close by spelling, or every word of the link is in the anchor ("content-chunking" → "content-defined-chunking-cdc").

@@ -3,11 +3,15 @@
  * where content lives and how headings get their IDs. Only the root file and
  * `config/_default/` are read: faqlint lints sources, not one environment's build.
  */
-import fs from 'node:fs';
+import type fs from 'node:fs';
 import path from 'node:path';
+import { directoryEntries, readBytes } from '../io/disk.js';
+import { CONFIG_EXTENSIONS, isDirectory, isFile, ROOT_CONFIG_NAMES, rootConfigFile } from './hugo-root.js';
 import { getStaticTOMLValue, ParseError as TomlParseError, parseTOML } from 'toml-eslint-parser';
 import { parseDocument, YAMLError } from 'yaml';
 import type { HeadingIdStyle } from './heading-ids.js';
+
+export { findHugoSiteRoot } from './hugo-root.js';
 
 /** One enabled site language. */
 export interface HugoLanguage {
@@ -52,23 +56,7 @@ type Dict = Record<string, unknown>;
 /** Reports a problem against the file that last set this top-level key. */
 type ReportAt = (key: string, message: string) => void;
 
-// Hugo tries every name with every extension in this order; the first hit wins (hugo.json beats config.toml).
-const ROOT_CONFIG_NAMES = ['hugo', 'config'];
-const CONFIG_EXTENSIONS = ['toml', 'yaml', 'yml', 'json'];
 const HEADING_ID_STYLES: readonly string[] = ['github', 'github-ascii', 'blackfriday'] satisfies HeadingIdStyle[];
-
-/**
- * Walks up from `startDir` (absolute) to the nearest Hugo site root: a folder
- * holding hugo.toml|yaml|yml|json, config.toml|yaml|yml|json, or `config/_default/`.
- *
- * @returns the root, or undefined when `startDir` is not inside a Hugo site
- */
-export function findHugoSiteRoot(startDir: string): string | undefined {
-  for (let dir = path.resolve(startDir); ; dir = path.dirname(dir)) {
-    if (rootConfigFile(dir) !== undefined || isDirectory(path.join(dir, 'config', '_default'))) return dir;
-    if (path.dirname(dir) === dir) return undefined;
-  }
-}
 
 /**
  * Reads Hugo's configuration as Hugo merges it: the root file (hugo.* before
@@ -182,7 +170,9 @@ function readConfigFile(file: string, problems: ConfigProblem[]): Dict | undefin
   let text = '';
   let data: unknown;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    const read = readBytes(file);
+    if (!read.ok) throw new Error(`cannot read the file (${read.code})`);
+    text = read.bytes.toString('utf8');
     // An empty file contributes nothing, in every format.
     data = text.trim() === '' ? {} : parseConfigText(text, path.extname(file).slice(1).toLowerCase());
   } catch (error) {
@@ -223,23 +213,12 @@ function describeError(error: unknown, text: string): Omit<ConfigProblem, 'file'
   return { message, line: before.length, column: (before.at(-1) ?? '').length + 1 };
 }
 
-/** The root config file Hugo would load from `dir`, if any. */
-function rootConfigFile(dir: string): string | undefined {
-  for (const name of ROOT_CONFIG_NAMES) {
-    for (const extension of CONFIG_EXTENSIONS) {
-      const file = path.join(dir, `${name}.${extension}`);
-      if (isFile(file)) return file;
-    }
-  }
-  return undefined;
-}
-
 /** Config files under `dir` in Go's filepath.Walk order: names sorted, folders entered where they sort. */
 function configDirFiles(dir: string, problems: ConfigProblem[]): string[] {
   if (!isDirectory(dir)) return [];
   let entries: fs.Dirent[] = [];
   try {
-    entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => compare(a.name, b.name));
+    entries = directoryEntries(dir).sort((a, b) => compare(a.name, b.name));
   } catch (error) {
     problems.push({ file: dir, ...describeError(error, '') });
   }
@@ -297,14 +276,3 @@ function toBool(value: unknown, fallback: boolean): boolean {
   return fallback;
 }
 
-const isFile = (file: string): boolean => statOf(file)?.isFile() ?? false;
-const isDirectory = (dir: string): boolean => statOf(dir)?.isDirectory() ?? false;
-
-/** stat that never throws: a path we may not look at is a path that is not there. */
-function statOf(target: string): fs.Stats | undefined {
-  try {
-    return fs.statSync(target, { throwIfNoEntry: false });
-  } catch {
-    return undefined;
-  }
-}

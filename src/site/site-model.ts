@@ -1,5 +1,5 @@
-import fs from 'node:fs';
 import path from 'node:path';
+import { fileKind, markdownFilesUnder } from '../io/disk.js';
 import type { FaqDocument, Link } from '../model/types.js';
 import { HeadingIdRegistry, type HeadingIdStyle } from './heading-ids.js';
 import { findHugoSiteRoot, loadHugoConfig, type ConfigProblem, type HugoSiteConfig } from './hugo-config.js';
@@ -230,7 +230,7 @@ export class SiteModel {
   contentFiles(tree: ContentTree): string[] {
     let files = this.contentFileCache.get(tree.dir);
     if (!files) {
-      files = listMarkdown(tree.dir);
+      files = markdownFilesUnder(tree.dir);
       this.contentFileCache.set(tree.dir, files);
     }
     return files;
@@ -274,7 +274,7 @@ export class SiteModel {
     }
     if (/\.(md|markdown)$/i.test(setting)) {
       const file = path.resolve(this.root, setting.replace(/^\//, ''));
-      if (!fs.existsSync(file)) {
+      if (fileKind(file) === 'none') {
         this.problems.push({ file, message: `The glossary file "${setting}" does not exist` });
         return [];
       }
@@ -320,22 +320,10 @@ function pageCandidates(target: string): string[] {
   return candidates;
 }
 
-// Links ask about the same few paths over and over: remember what the disk said, for one process.
-const fileExists = new Map<string, boolean>();
-
 function existingFile(candidates: readonly string[]): string | undefined {
   for (const candidate of candidates) {
     const absolute = path.resolve(candidate);
-    let exists = fileExists.get(absolute);
-    if (exists === undefined) {
-      try {
-        exists = fs.statSync(absolute).isFile();
-      } catch {
-        exists = false;
-      }
-      fileExists.set(absolute, exists);
-    }
-    if (exists) return absolute;
+    if (fileKind(absolute) === 'file') return absolute;
   }
   return undefined;
 }
@@ -344,25 +332,4 @@ function existingFile(candidates: readonly string[]): string | undefined {
 function pageBaseName(file: string): string {
   const base = path.basename(file).replace(/\.[^.]+$/, '').toLowerCase();
   return base === 'index' || base === '_index' ? path.basename(path.dirname(file)).toLowerCase() : base;
-}
-
-function listMarkdown(dir: string): string[] {
-  const files: string[] = [];
-  const walk = (current: string, depth: number): void => {
-    if (depth > 64) return;
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(current, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      const full = path.join(current, entry.name);
-      if (entry.isDirectory()) walk(full, depth + 1);
-      else if (entry.isFile() && CONTENT_EXTENSIONS.some((extension) => entry.name.toLowerCase().endsWith(extension))) files.push(full);
-    }
-  };
-  walk(dir, 0);
-  return files.sort();
 }

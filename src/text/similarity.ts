@@ -13,8 +13,8 @@
  *   the other (see {@link isTypo}), else 1.
  * Similarity is 1 − distance / max(weight(a), weight(b)), clamped at 0.
  */
-import levenshtein from 'fast-levenshtein';
 import { normalizeQuestion } from './normalize.js';
+import { editDistance } from './edit-distance.js';
 
 /** The similarity at or above which two questions count as near duplicates. */
 export const DEFAULT_NEAR_DUPLICATE_THRESHOLD = 0.8;
@@ -134,7 +134,7 @@ export function isTypo(a: string, b: string): boolean {
   const shorter = Math.min(a.length, b.length);
   const budget = typoBudget(shorter);
   if (budget === 0 || Math.abs(a.length - b.length) > budget) return false;
-  const distance = levenshtein.get(a, b);
+  const distance = editDistance(a, b);
   if (distance <= 1) return true;
   return distance <= budget && (shorter >= 12 || isNeighbourSwap(a, b));
 }

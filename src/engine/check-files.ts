@@ -1,0 +1,223 @@
+import type { FaqDocument } from '../model/types.js';
+import type { ParseOptions } from '../parse/document.js';
+import { fileKind, listDigest, noteOnDisk } from '../io/disk.js';
+import { isSiteRule, type RuleReport, type SeverityName } from '../rules/define-rule.js';
+import type { SiteModel } from '../site/site-model.js';
+import { activeRulesFor, type ActiveRule, type ConfigLookup, type ResolvedConfig } from './config-resolution.js';
+import { findFiles, type FileSearch } from './files.js';
+import { applyInlineDirectives } from './inline-directives.js';
+import { cacheKey, type LintCache } from './cache.js';
+import { DocumentStore, release } from './document-store.js';
+import { crashReport, messageFor, runFileRules } from './file-rules.js';
+import { finishResult, spanFields, type LintMessage, type LintResult } from './results.js';
+import { siteLoader } from './sites.js';
+import { parseOnWorkers, workerCount, type Concurrency } from './worker-pool.js';
+
+/** What a run checks, as `lint()` resolved it. */
+export interface CheckPlan {
+  resolved: ResolvedConfig;
+  ruleOverrides: Record<string, SeverityName>;
+  /** Text given on standard input, as the file at `path`. */
+  stdin: { path: string; text: string } | undefined;
+  fileSearch: Omit<FileSearch, 'patterns'>;
+  /** The linted files, absolute and sorted. */
+  files: string[];
+  parseOptions: ParseOptions;
+  rulesByFile: Map<string, ActiveRule[]>;
+  /** Whether every rule can work from cached facts (no rule needs the whole parsed file every run). */
+  factsSuffice: boolean;
+  cache: LintCache | undefined;
+  concurrency: Concurrency | undefined;
+  /** How worker threads find the config again. */
+  workerLookup: ConfigLookup;
+  unusedDirectiveSeverity: SeverityName;
+  onProgress: ((progress: { phase: 'parse' | 'check' | 'site'; done: number; total: number }) => void) | undefined;
+}
+
+/**
+ * The work of a run that is not replayed: parse (or take from the cache) every file the rules
+ * need, run file rules, then site rules, and apply inline comments. Kept apart from `lint()` so
+ * a replayed run never loads the parser.
+ */
+export async function checkFiles(plan: CheckPlan): Promise<{ results: LintResult[]; internalErrors: string[]; warnings: string[] }> {
+  const { resolved, ruleOverrides, stdin, fileSearch, files, parseOptions, rulesByFile, factsSuffice, cache, concurrency, workerLookup, unusedDirectiveSeverity, onProgress } = plan;
+  const hugoRootFor = fileSearch.hugoRootFor;
+  const store = new DocumentStore(parseOptions, stdin, new Set(files), cache);
+  const warnings: string[] = [];
+  const siteFor = siteLoader(resolved, store, (warning) => warnings.push(warning), hugoRootFor);
+  const pagesBySite = new Map<SiteModel, Promise<string[]>>();
+  const pagesOf = (site: SiteModel): Promise<string[]> => {
+    if (!pagesBySite.has(site)) pagesBySite.set(site, sitePages(site, resolved, fileSearch));
+    return pagesBySite.get(site) as Promise<string[]>;
+  };
+
+  const messages = new Map<string, LintMessage[]>(files.map((file) => [file, []]));
+  const internalErrors: string[] = [];
+  const reportTo = (document: FaqDocument, ruleId: string, report: RuleReport): void => {
+    const list = messages.get(document.path);
+    // Pages known only as context (the glossary, the rest of the site) are not reported on,
+    // and a file whose overrides switch the rule off gets nothing from it.
+    const active = rulesByFile.get(document.path)?.find((candidate) => candidate.rule.meta.id === ruleId);
+    if (!list || !active) return;
+    list.push(messageFor(ruleId, active.severity, report));
+  };
+  const crashedOn = new Set<string>();
+  const ruleCrashed = (ruleId: string, document: FaqDocument, error: unknown): void => {
+    crashedOn.add(document.path);
+    const crash = crashReport(ruleId, document.path, error);
+    internalErrors.push(crash.internalError);
+    messages.get(document.path)?.push(crash.message);
+  };
+
+  // Large runs parse on worker threads first; whatever they did not do is parsed below.
+  if (factsSuffice && !stdin && concurrency !== 'off') {
+    const needed = new Set(files);
+    for (const file of files) {
+      const site = siteFor(file);
+      if (rulesByFile.get(file)?.some(({ rule }) => isSiteRule(rule))) for (const page of await pagesOf(site)) needed.add(page);
+    }
+    const jobs = store.textsToParse([...needed]).map((job) => ({ ...job, linted: messages.has(job.file) }));
+    let parsed = 0;
+    await parseOnWorkers(jobs, { lookup: workerLookup, ruleOverrides, parseOptions }, workerCount(concurrency, jobs), (page) => {
+      store.adopt(page.file, page.facts, page.messages, page.internalErrors.length === 0);
+      internalErrors.push(...page.internalErrors);
+      onProgress?.({ phase: 'parse', done: ++parsed, total: jobs.length });
+    });
+  }
+
+  // One file at a time: parse (or take from the cache), run its file rules, release its tree.
+  const linted: FaqDocument[] = [];
+  for (const [index, file] of files.entries()) {
+    onProgress?.({ phase: 'check', done: index, total: files.length });
+    const document = store.load(file);
+    if (!document) continue;
+    linted.push(document);
+    // Loaded even when no rule reads it, so a glossary the config names but the site lacks fails every run.
+    siteFor(document.path);
+    const cached = store.cachedMessages.get(file);
+    if (cached) messages.get(file)?.push(...cached);
+    runFileRules(document, rulesByFile.get(file) ?? [], ({ rule }) => !(cached && rule.meta.reads === 'file'), () => siteFor(document.path), {
+      report: (ruleId, report) => reportTo(document, ruleId, report),
+      crashed: (ruleId, error) => ruleCrashed(ruleId, document, error),
+    });
+    // A file a rule crashed on keeps no cached findings: the next run runs its rules again.
+    if (cache && !cached && !crashedOn.has(file)) {
+      const local = new Set((rulesByFile.get(file) ?? []).filter(({ rule }) => rule.meta.reads === 'file').map(({ rule }) => rule.meta.id));
+      cache.set(file, store.hashes.get(file) ?? '', document, (messages.get(file) ?? []).filter((message) => local.has(message.ruleId)));
+    }
+    release(document);
+  }
+
+  onProgress?.({ phase: 'site', done: 0, total: 1 });
+  await runSiteRules(linted, siteFor, pagesOf, resolved, ruleOverrides, store, cache, reportTo, ruleCrashed);
+  store.dropPending();
+
+  const results = files.map((file) => {
+    const list = messages.get(file) ?? [];
+    const unreadableReason = store.unreadable.get(file);
+    if (unreadableReason) {
+      list.push({ ruleId: 'parse-error', severity: 2, message: unreadableReason, line: 1, column: 1, endLine: 1, endColumn: 1 });
+      return finishResult(file, list);
+    }
+    const document = store.documents.get(file) as FaqDocument;
+    for (const problem of document.parseProblems) list.push({ ruleId: 'parse-error', severity: 2, message: problem.message, ...spanFields(problem.span) });
+    for (const problem of store.readProblems.get(file) ?? []) {
+      list.push({ ruleId: 'parse-error', severity: 2, message: problem.message, ...spanFields(document.lineIndex.span(problem.offset, problem.offset + 1)) });
+    }
+    const { kept, unused } = applyInlineDirectives(document, list);
+    if (unusedDirectiveSeverity !== 'off') {
+      for (const directive of unused) {
+        kept.push({
+          ruleId: 'unused-disable-directive',
+          severity: unusedDirectiveSeverity === 'error' ? 2 : 1,
+          message: `Unused directive <!-- ${directive.text} -->: it silences no problem`,
+          line: directive.line,
+          column: directive.column,
+          endLine: directive.endLine,
+          endColumn: directive.endColumn,
+        });
+      }
+    }
+    return finishResult(file, kept);
+  });
+  return { results, internalErrors, warnings };
+}
+
+/**
+ * Site rules run once per site over every page of it, with the options of the config's base
+ * `rules` (an override can change a site rule's severity or switch it off for some files, not
+ * its options).
+ */
+async function runSiteRules(
+  linted: readonly FaqDocument[],
+  siteFor: (file: string) => SiteModel,
+  pagesOf: (site: SiteModel) => Promise<string[]>,
+  resolved: ResolvedConfig,
+  ruleOverrides: Record<string, SeverityName>,
+  store: DocumentStore,
+  cache: LintCache | undefined,
+  reportTo: (document: FaqDocument, ruleId: string, report: RuleReport) => void,
+  ruleCrashed: (ruleId: string, document: FaqDocument, error: unknown) => void,
+): Promise<void> {
+  const siteRules = resolved.rules.filter(isSiteRule);
+  if (siteRules.length === 0 || linted.length === 0) return;
+  const bySite = new Map<SiteModel, FaqDocument[]>();
+  for (const document of linted) {
+    const site = siteFor(document.path);
+    bySite.set(site, [...(bySite.get(site) ?? []), document]);
+  }
+  for (const [site, siteLinted] of bySite) {
+    const base = activeRulesFor(resolved, undefined, ruleOverrides);
+    const onForSomeFile = (rule: (typeof siteRules)[number]): boolean =>
+      siteLinted.some((document) => activeRulesFor(resolved, document.path, ruleOverrides).some((active) => active.rule === rule));
+    const wanted = siteRules.filter(onForSomeFile);
+    if (wanted.length === 0) continue;
+    const pages = await pagesOf(site);
+    const documents = [...new Set([...pages.map((page) => store.load(page)), ...siteLinted])]
+      .filter((document): document is FaqDocument => document !== undefined)
+      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const byPath = new Map(documents.map((document) => [document.path, document]));
+    for (const rule of wanted) {
+      const options = { ...(rule.meta.defaultOptions as Record<string, unknown>), ...(base.find((active) => active.rule === rule)?.options ?? {}) };
+      // A site rule reads only facts and the site's settings: with every page as it was, its reports are too.
+      const slot = `${rule.meta.id} ${site.root}`;
+      const inputs = cache
+        ? cacheKey([rule.meta.id, options, site.root, site.hugo ?? null, site.trees, site.glossaryFiles, documents.map((document) => [document.path, store.hashes.get(document.path) ?? ''])])
+        : '';
+      const replayed = cache?.siteRuleReports(slot, inputs);
+      if (replayed) {
+        for (const { path: file, report } of replayed) {
+          const document = byPath.get(file);
+          if (document) reportTo(document, rule.meta.id, report);
+        }
+        continue;
+      }
+      const recorded: Array<{ path: string; report: RuleReport }> = [];
+      try {
+        rule.check({
+          documents,
+          options: options as never,
+          site,
+          report: (document, report) => {
+            recorded.push({ path: document.path, report });
+            reportTo(document, rule.meta.id, report);
+          },
+        });
+        cache?.setSiteRuleReports(slot, inputs, recorded);
+      } catch (error) {
+        ruleCrashed(rule.meta.id, siteLinted[0] as FaqDocument, error);
+      }
+    }
+  }
+}
+
+/** Every page of a site: a Hugo site's content trees, or the Markdown under the config's folder. */
+async function sitePages(site: SiteModel, resolved: ResolvedConfig, fileSearch: Omit<FileSearch, 'patterns'>): Promise<string[]> {
+  // The same file search as for linting, so ignored files are not part of the site either.
+  const patterns = site.hugo ? site.trees.map((tree) => tree.dir).filter((dir) => fileKind(dir) !== 'none') : resolved.file ? [resolved.dir] : [];
+  if (patterns.length === 0) return [];
+  const pages = await findFiles({ ...fileSearch, patterns });
+  // Noted like any other answer from the disk: a page added or removed means a new run.
+  noteOnDisk('find', JSON.stringify(patterns), listDigest(pages));
+  return pages;
+}

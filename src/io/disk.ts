@@ -1,0 +1,179 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * What a run asks the disk besides the config and the linted files: `read` (a file's bytes, as
+ * a digest), `kind` (is this path a file, a folder, nothing), `markdown` (the Markdown files
+ * under a folder), `entries` (a folder's entries), and `find` (a site's pages, asked by the
+ * engine's file search). Every answer is a string, so a later run can ask again and compare.
+ */
+export type DiskQuestion = 'read' | 'kind' | 'markdown' | 'entries' | 'find';
+
+export type FileKind = 'file' | 'dir' | 'other' | 'none';
+
+/** One question and the answer the disk gave: `[question, path, answer]`. */
+export type DiskAnswer = [question: string, target: string, answer: string];
+
+/**
+ * The disk as one run saw it. It is the run's memo (a link checker asks about the same paths
+ * over and over, and a run must see one disk state throughout) and its record: with `--cache`,
+ * a later run that gets the same answer to every question can replay this run's results.
+ */
+export class DiskLog {
+  private readonly answers = new Map<string, DiskAnswer>();
+
+  note(question: DiskQuestion, target: string, answer: string): void {
+    this.answers.set(`${question}\0${target}`, [question, target, answer]);
+  }
+
+  answer(question: DiskQuestion, target: string): string | undefined {
+    return this.answers.get(`${question}\0${target}`)?.[2];
+  }
+
+  /** Every question with its answer, in the order first asked. */
+  entries(): DiskAnswer[] {
+    return [...this.answers.values()];
+  }
+}
+
+const runLog = new AsyncLocalStorage<DiskLog>();
+
+/** Runs `work` with `log` as the disk log of everything it asks, across awaits. */
+export function withDiskLog<T>(log: DiskLog, work: () => T): T {
+  return runLog.run(log, work);
+}
+
+/** Notes an answer found by other means (the engine's file search) in the run's log. */
+export function noteOnDisk(question: DiskQuestion, target: string, answer: string): void {
+  runLog.getStore()?.note(question, target, answer);
+}
+
+/** The digest a `read` answer holds: the same bytes give the same digest. */
+export function bytesDigest(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('base64');
+}
+
+export type BytesRead = { ok: true; bytes: Buffer; digest: string | undefined } | { ok: false; code: string };
+
+/**
+ * Reads a file's bytes. The digest is computed when asked for or when a disk log records the
+ * run, once for both.
+ */
+export function readBytes(file: string, wantDigest = false): BytesRead {
+  const log = runLog.getStore();
+  let read: BytesRead;
+  try {
+    const bytes = fs.readFileSync(file);
+    read = { ok: true, bytes, digest: wantDigest || log ? bytesDigest(bytes) : undefined };
+  } catch (error) {
+    read = { ok: false, code: (error as NodeJS.ErrnoException).code ?? 'EIO' };
+  }
+  log?.note('read', file, readAnswer(read));
+  return read;
+}
+
+function readAnswer(read: BytesRead): string {
+  return read.ok ? (read.digest ?? bytesDigest(read.bytes)) : `!${read.code}`;
+}
+
+function statKind(target: string): FileKind {
+  try {
+    const stat = fs.statSync(target, { throwIfNoEntry: false });
+    return stat === undefined ? 'none' : stat.isFile() ? 'file' : stat.isDirectory() ? 'dir' : 'other';
+  } catch {
+    // A path we may not look at is a path that is not there.
+    return 'none';
+  }
+}
+
+/** What is at `target` (following symbolic links), remembered for the run. */
+export function fileKind(target: string): FileKind {
+  const log = runLog.getStore();
+  const known = log?.answer('kind', target);
+  if (known !== undefined) return known as FileKind;
+  const kind = statKind(target);
+  log?.note('kind', target, kind);
+  return kind;
+}
+
+const CONTENT_EXTENSIONS = ['.md', '.markdown'];
+
+function listMarkdown(dir: string): string[] {
+  const files: string[] = [];
+  const walk = (current: string, depth: number): void => {
+    if (depth > 64) return;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(current, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const full = path.join(current, entry.name);
+      if (entry.isDirectory()) walk(full, depth + 1);
+      else if (entry.isFile() && CONTENT_EXTENSIONS.some((extension) => entry.name.toLowerCase().endsWith(extension))) files.push(full);
+    }
+  };
+  walk(dir, 0);
+  return files.sort();
+}
+
+/** Every Markdown file under `dir` (hidden folders and node_modules skipped), sorted. */
+export function markdownFilesUnder(dir: string): string[] {
+  const files = listMarkdown(dir);
+  runLog.getStore()?.note('markdown', dir, listDigest(files));
+  return files;
+}
+
+function readEntries(dir: string): { entries: fs.Dirent[]; error?: unknown } {
+  try {
+    return { entries: fs.readdirSync(dir, { withFileTypes: true }) };
+  } catch (error) {
+    return { entries: [], error };
+  }
+}
+
+function entriesAnswer(read: { entries: fs.Dirent[]; error?: unknown }): string {
+  if (read.error !== undefined) return `!${(read.error as NodeJS.ErrnoException).code ?? 'EIO'}`;
+  return listDigest(read.entries.map((entry) => `${entry.isDirectory() ? 'd' : entry.isFile() ? 'f' : 'o'}${entry.name}`).sort());
+}
+
+/** A folder's entries; throws as `readdirSync` does. */
+export function directoryEntries(dir: string): fs.Dirent[] {
+  const read = readEntries(dir);
+  runLog.getStore()?.note('entries', dir, entriesAnswer(read));
+  if (read.error !== undefined) throw read.error;
+  return read.entries;
+}
+
+/** A digest of a list of names, for answers that are lists. */
+export function listDigest(names: readonly string[]): string {
+  return createHash('sha1').update(names.join('\0')).digest('base64');
+}
+
+/** Asks a recorded question again, of the disk itself (no log, no memo); `find` is the engine's to ask. */
+export function askAgain(question: string, target: string): string | undefined {
+  switch (question) {
+    case 'read': {
+      let read: BytesRead;
+      try {
+        const bytes = fs.readFileSync(target);
+        read = { ok: true, bytes, digest: undefined };
+      } catch (error) {
+        read = { ok: false, code: (error as NodeJS.ErrnoException).code ?? 'EIO' };
+      }
+      return readAnswer(read);
+    }
+    case 'kind':
+      return statKind(target);
+    case 'markdown':
+      return listDigest(listMarkdown(target));
+    case 'entries':
+      return entriesAnswer(readEntries(target));
+    default:
+      return undefined;
+  }
+}

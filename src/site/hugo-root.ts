@@ -1,0 +1,46 @@
+/**
+ * Where a Hugo site starts: kept apart from reading its config, so finding files never loads
+ * the TOML and YAML parsers.
+ */
+import path from 'node:path';
+import { fileKind } from '../io/disk.js';
+
+// Hugo tries every name with every extension in this order; the first hit wins (hugo.json beats config.toml).
+export const ROOT_CONFIG_NAMES = ['hugo', 'config'];
+export const CONFIG_EXTENSIONS = ['toml', 'yaml', 'yml', 'json'];
+
+export const isFile = (file: string): boolean => fileKind(file) === 'file';
+export const isDirectory = (dir: string): boolean => fileKind(dir) === 'dir';
+
+/**
+ * Walks up from `startDir` (absolute) to the nearest Hugo site root: a folder
+ * holding hugo.toml|yaml|yml|json, config.toml|yaml|yml|json, or `config/_default/`.
+ *
+ * @returns the root, or undefined when `startDir` is not inside a Hugo site
+ */
+export function findHugoSiteRoot(startDir: string): string | undefined {
+  for (let dir = path.resolve(startDir); ; dir = path.dirname(dir)) {
+    if (rootConfigFile(dir) !== undefined || isDirectory(path.join(dir, 'config', '_default'))) return dir;
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+/** The root config file Hugo would load from `dir`, if any. */
+export function rootConfigFile(dir: string): string | undefined {
+  for (const name of ROOT_CONFIG_NAMES) {
+    for (const extension of CONFIG_EXTENSIONS) {
+      const file = path.join(dir, `${name}.${extension}`);
+      if (isFile(file)) return file;
+    }
+  }
+  return undefined;
+}
+
+/** Every file asks which Hugo site it is in; folders repeat, so the answers are remembered. */
+export function memoizedHugoRoots(): (dir: string) => string | undefined {
+  const roots = new Map<string, string | undefined>();
+  return (dir) => {
+    if (!roots.has(dir)) roots.set(dir, findHugoSiteRoot(dir));
+    return roots.get(dir);
+  };
+}
