@@ -42,13 +42,23 @@ export interface RunRecord {
   disk: DiskAnswer[];
   results: LintResult[];
   warnings: string[];
+  /** Per page read as a document: digests of the parts cross-page rules read (page-parts.ts). */
+  parts: Record<string, Record<string, string>>;
+  /** Per linted file: the findings of cross-page rules, before inline comments. */
+  crossPage: Record<string, LintMessage[]>;
 }
 
-/** The cache file's first line: read alone, so replaying a run never parses the entries. */
+/**
+ * The cache file's header, written after the body and read alone (replaying a run never parses
+ * the entries); a new run record replaces it in place, with no need to rewrite the body.
+ */
 interface CacheHeader {
   key: string;
   run?: RunRecord;
 }
+
+/** The file ends in the header's length in bytes, as this many decimal digits and a newline. */
+const TRAILER_DIGITS = 12;
 
 /** The rest of the file. */
 interface CacheBody {
@@ -93,8 +103,8 @@ export class LintCache {
   private constructor(
     private readonly file: string,
     private readonly key: string,
-    /** Byte offset of the body, or undefined when there is no usable cache file. */
-    private readonly bodyAt: number | undefined,
+    /** Length in bytes of the body (which starts the file), or undefined when there is no usable cache file. */
+    private readonly bodyLength: number | undefined,
     /** The run the file recorded. */
     readonly lastRun: RunRecord | undefined,
   ) {
@@ -107,8 +117,9 @@ export class LintCache {
     const header = readHeader(file);
     const valid = header?.header.key === key ? header : undefined;
     const run = valid?.header.run;
-    const usableRun = typeof run === 'object' && run !== null && Array.isArray(run.disk) && Array.isArray(run.results) ? run : undefined;
-    const cache = new LintCache(file, key, valid?.bodyAt, usableRun);
+    const usableRun =
+      typeof run === 'object' && run !== null && Array.isArray(run.disk) && Array.isArray(run.results) && typeof run.parts === 'object' && typeof run.crossPage === 'object' ? run : undefined;
+    const cache = new LintCache(file, key, valid?.bodyLength, usableRun);
     cache.changed = valid === undefined;
     return cache;
   }
@@ -116,9 +127,9 @@ export class LintCache {
   private body(): CacheBody {
     if (!this.stored) {
       let body: CacheBody | undefined;
-      if (this.bodyAt !== undefined) {
+      if (this.bodyLength !== undefined) {
         try {
-          body = JSON.parse(fs.readFileSync(this.file).toString('utf8', this.bodyAt)) as CacheBody;
+          body = JSON.parse(fs.readFileSync(this.file).toString('utf8', 0, this.bodyLength)) as CacheBody;
         } catch {
           // Cut short or changed since the header was read: start afresh.
         }
@@ -177,6 +188,30 @@ export class LintCache {
   }
 
   /**
+   * Replaces the header in place and leaves the body as it was, unparsed: for a run that changed
+   * only the run record (pages rechecked after an edit). Entries of edited pages no longer match
+   * their hash and are simply misses next time. A reader that catches the file half-written
+   * finds no valid header and starts afresh.
+   */
+  saveRunOnly(): void {
+    if (this.bodyLength === undefined) {
+      this.save();
+      return;
+    }
+    let descriptor: number | undefined;
+    try {
+      descriptor = fs.openSync(this.file, 'r+');
+      fs.ftruncateSync(descriptor, this.bodyLength);
+      writeHeader(descriptor, { key: this.key, bodyLength: this.bodyLength, ...(this.run ? { run: this.run } : {}) }, this.bodyLength);
+    } catch {
+      // A cache that cannot be written costs speed next time, never correctness.
+      fs.rmSync(this.file, { force: true });
+    } finally {
+      if (descriptor !== undefined) fs.closeSync(descriptor);
+    }
+  }
+
+  /**
    * Writes the entries used or made in this run (so deleted files drop out), atomically; not at
    * all when they are what was read.
    */
@@ -187,12 +222,17 @@ export class LintCache {
       Object.keys(this.fresh).length === Object.keys(body.entries).length &&
       Object.keys(this.freshSiteRules).length === Object.keys(body.siteRules ?? {}).length;
     if (unchanged) return;
+    this.writeAtomically((descriptor) => writeCacheFile(descriptor, { key: this.key, ...(this.run ? { run: this.run } : {}) }, this.fresh, this.freshSiteRules));
+  }
+
+  /** Writes the cache file through a temporary file and a rename; a failure leaves the old one. */
+  private writeAtomically(write: (descriptor: number) => void): void {
     const temporary = `${this.file}.${process.pid}.tmp`;
     let descriptor: number | undefined;
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
       descriptor = fs.openSync(temporary, 'w');
-      writeCacheFile(descriptor, { key: this.key, ...(this.run ? { run: this.run } : {}) }, this.fresh, this.freshSiteRules);
+      write(descriptor);
       fs.closeSync(descriptor);
       descriptor = undefined;
       fs.renameSync(temporary, this.file);
@@ -204,26 +244,25 @@ export class LintCache {
   }
 }
 
-/** The header line of a cache file and where the body starts; undefined for no file or a bad one. */
-function readHeader(file: string): { header: CacheHeader; bodyAt: number } | undefined {
+/** The header of a cache file and the length of its body; undefined for no file or a bad one. */
+function readHeader(file: string): { header: CacheHeader; bodyLength: number } | undefined {
   let descriptor: number | undefined;
   try {
     descriptor = fs.openSync(file, 'r');
-    const chunks: Buffer[] = [];
-    let length = 0;
-    for (;;) {
-      const chunk = Buffer.allocUnsafe(1 << 16);
-      const count = fs.readSync(descriptor, chunk, 0, chunk.length, length);
-      if (count === 0) return undefined;
-      const newline = chunk.subarray(0, count).indexOf(10);
-      if (newline !== -1) {
-        chunks.push(chunk.subarray(0, newline));
-        const text = Buffer.concat(chunks).toString('utf8');
-        return { header: JSON.parse(text) as CacheHeader, bodyAt: length + newline + 1 };
-      }
-      chunks.push(chunk.subarray(0, count));
-      length += count;
-    }
+    const size = fs.fstatSync(descriptor).size;
+    const trailer = Buffer.alloc(TRAILER_DIGITS + 1);
+    if (size < trailer.length || fs.readSync(descriptor, trailer, 0, trailer.length, size - trailer.length) !== trailer.length) return undefined;
+    const text = trailer.toString('latin1');
+    if (!/^\d+\n$/.test(text)) return undefined;
+    const headerLength = Number(text.slice(0, TRAILER_DIGITS));
+    const headerAt = size - trailer.length - headerLength;
+    if (headerAt < 1) return undefined;
+    const bytes = Buffer.alloc(headerLength);
+    if (fs.readSync(descriptor, bytes, 0, headerLength, headerAt) !== headerLength) return undefined;
+    const header = JSON.parse(bytes.toString('utf8')) as CacheHeader & { bodyLength?: unknown };
+    // The body ends in a newline just before the header.
+    if (header.bodyLength !== headerAt - 1) return undefined;
+    return { header, bodyLength: headerAt - 1 };
   } catch {
     // No cache yet, or an unreadable one: start afresh.
     return undefined;
@@ -232,22 +271,38 @@ function readHeader(file: string): { header: CacheHeader; bodyAt: number } | und
   }
 }
 
+/** Writes `text` whole at `position` (or the current position); returns the bytes written. */
+function writeText(descriptor: number, text: string, position?: number): number {
+  const bytes = Buffer.from(text);
+  for (let written = 0; written < bytes.length; ) written += fs.writeSync(descriptor, bytes, written, bytes.length - written, position === undefined ? null : position + written);
+  return bytes.length;
+}
+
+/** Writes the newline after the body, then the header and its length, from `bodyLength` on. */
+function writeHeader(descriptor: number, header: CacheHeader & { bodyLength: number }, bodyLength: number): void {
+  const text = JSON.stringify(header);
+  const length = Buffer.byteLength(text);
+  writeText(descriptor, `\n${text}${String(length).padStart(TRAILER_DIGITS, '0')}\n`, bodyLength);
+}
+
 /**
- * Writes the header line, then the body as one JSON document, an entry at a time: the whole text
- * of a large site's cache (over 100 MB) never has to be in memory at once.
+ * Writes the body as one JSON document, an entry at a time (the whole text of a large site's cache,
+ * over 100 MB, never has to be in memory at once), then the header.
  */
 function writeCacheFile(descriptor: number, header: CacheHeader, entries: Record<string, CacheEntry>, siteRules: Record<string, SiteRuleReports>): void {
-  let pending = `${JSON.stringify(header)}\n{"entries":{`;
+  let bodyLength = 0;
+  let pending = '{"entries":{';
   let first = true;
   for (const [file, entry] of Object.entries(entries)) {
     pending += `${first ? '' : ','}${JSON.stringify(file)}:${JSON.stringify(entry)}`;
     first = false;
     if (pending.length >= 1 << 20) {
-      fs.writeSync(descriptor, pending);
+      bodyLength += writeText(descriptor, pending);
       pending = '';
     }
   }
-  fs.writeSync(descriptor, `${pending}},"siteRules":${JSON.stringify(siteRules)}}`);
+  bodyLength += writeText(descriptor, `${pending}},"siteRules":${JSON.stringify(siteRules)}}`);
+  writeHeader(descriptor, { ...header, bodyLength }, bodyLength);
 }
 
 /** The cache key: everything that changes what a file's cached facts and findings would be. */

@@ -11,6 +11,7 @@ import { DocumentStore, release } from './document-store.js';
 import { crashReport, messageFor, runFileRules } from './file-rules.js';
 import { finishResult, spanFields, type LintMessage, type LintResult } from './results.js';
 import { siteLoader } from './sites.js';
+import { crossPageRules, pageParts } from './page-parts.js';
 import { parseOnWorkers, workerCount, type Concurrency } from './worker-pool.js';
 
 /** What a run checks, as `lint()` resolved it. */
@@ -39,7 +40,7 @@ export interface CheckPlan {
  * need, run file rules, then site rules, and apply inline comments. Kept apart from `lint()` so
  * a replayed run never loads the parser.
  */
-export async function checkFiles(plan: CheckPlan): Promise<{ results: LintResult[]; internalErrors: string[]; warnings: string[] }> {
+export async function checkFiles(plan: CheckPlan): Promise<{ results: LintResult[]; internalErrors: string[]; warnings: string[]; replayable: ReplayableParts | undefined }> {
   const { resolved, ruleOverrides, stdin, fileSearch, files, parseOptions, rulesByFile, factsSuffice, cache, concurrency, workerLookup, unusedDirectiveSeverity, onProgress } = plan;
   const hugoRootFor = fileSearch.hugoRootFor;
   const store = new DocumentStore(parseOptions, stdin, new Set(files), cache);
@@ -112,35 +113,64 @@ export async function checkFiles(plan: CheckPlan): Promise<{ results: LintResult
   await runSiteRules(linted, siteFor, pagesOf, resolved, ruleOverrides, store, cache, reportTo, ruleCrashed);
   store.dropPending();
 
-  const results = files.map((file) => {
-    const list = messages.get(file) ?? [];
-    const unreadableReason = store.unreadable.get(file);
-    if (unreadableReason) {
-      list.push({ ruleId: 'parse-error', severity: 2, message: unreadableReason, line: 1, column: 1, endLine: 1, endColumn: 1 });
-      return finishResult(file, list);
+  // What a later run needs to keep these findings after an edit that leaves every cross-page part as it was.
+  const replayable = cache ? replayableParts(resolved, store, files, messages) : undefined;
+  const results = files.map((file) => finishFile(file, messages.get(file) ?? [], store.documents.get(file), store.unreadable.get(file), store.readProblems.get(file), unusedDirectiveSeverity));
+  return { results, internalErrors, warnings, replayable };
+}
+
+/** Per page, the digests of its cross-page parts; per linted file, the findings of cross-page rules before inline comments. */
+export interface ReplayableParts {
+  parts: Record<string, Record<string, string>>;
+  crossPage: Record<string, LintMessage[]>;
+}
+
+function replayableParts(resolved: ResolvedConfig, store: DocumentStore, files: readonly string[], messages: ReadonlyMap<string, LintMessage[]>): ReplayableParts {
+  const rules = crossPageRules(resolved.rules);
+  const ids = new Set(rules.map((rule) => rule.meta.id));
+  const parts: ReplayableParts['parts'] = {};
+  for (const [file, document] of store.documents) parts[file] = pageParts(document, rules);
+  const crossPage: ReplayableParts['crossPage'] = {};
+  for (const file of files) crossPage[file] = (messages.get(file) ?? []).filter((message) => ids.has(message.ruleId));
+  return { parts, crossPage };
+}
+
+/**
+ * A file's result from its findings: parse and read problems added, inline comments applied
+ * (`<!-- faqlint-disable -->`), unused ones reported at `unusedDirectiveSeverity`.
+ */
+export function finishFile(
+  file: string,
+  found: readonly LintMessage[],
+  document: FaqDocument | undefined,
+  unreadableReason: string | undefined,
+  readProblems: ReadonlyArray<{ message: string; offset: number }> | undefined,
+  unusedDirectiveSeverity: SeverityName,
+): LintResult {
+  const list = [...found];
+  if (unreadableReason || !document) {
+    list.push({ ruleId: 'parse-error', severity: 2, message: unreadableReason ?? 'Cannot read file', line: 1, column: 1, endLine: 1, endColumn: 1 });
+    return finishResult(file, list);
+  }
+  for (const problem of document.parseProblems) list.push({ ruleId: 'parse-error', severity: 2, message: problem.message, ...spanFields(problem.span) });
+  for (const problem of readProblems ?? []) {
+    list.push({ ruleId: 'parse-error', severity: 2, message: problem.message, ...spanFields(document.lineIndex.span(problem.offset, problem.offset + 1)) });
+  }
+  const { kept, unused } = applyInlineDirectives(document, list);
+  if (unusedDirectiveSeverity !== 'off') {
+    for (const directive of unused) {
+      kept.push({
+        ruleId: 'unused-disable-directive',
+        severity: unusedDirectiveSeverity === 'error' ? 2 : 1,
+        message: `Unused directive <!-- ${directive.text} -->: it silences no problem`,
+        line: directive.line,
+        column: directive.column,
+        endLine: directive.endLine,
+        endColumn: directive.endColumn,
+      });
     }
-    const document = store.documents.get(file) as FaqDocument;
-    for (const problem of document.parseProblems) list.push({ ruleId: 'parse-error', severity: 2, message: problem.message, ...spanFields(problem.span) });
-    for (const problem of store.readProblems.get(file) ?? []) {
-      list.push({ ruleId: 'parse-error', severity: 2, message: problem.message, ...spanFields(document.lineIndex.span(problem.offset, problem.offset + 1)) });
-    }
-    const { kept, unused } = applyInlineDirectives(document, list);
-    if (unusedDirectiveSeverity !== 'off') {
-      for (const directive of unused) {
-        kept.push({
-          ruleId: 'unused-disable-directive',
-          severity: unusedDirectiveSeverity === 'error' ? 2 : 1,
-          message: `Unused directive <!-- ${directive.text} -->: it silences no problem`,
-          line: directive.line,
-          column: directive.column,
-          endLine: directive.endLine,
-          endColumn: directive.endColumn,
-        });
-      }
-    }
-    return finishResult(file, kept);
-  });
-  return { results, internalErrors, warnings };
+  }
+  return finishResult(file, kept);
 }
 
 /**

@@ -94,8 +94,18 @@ async function lintLogged(options: LintOptions, diskLog: DiskLog): Promise<LintR
   // With every input as it was, the last run's results are this run's: replayed without parsing.
   const runInputs = cacheKey([cwd, process.cwd(), files, unusedDirectiveSeverity]);
   const last = cache?.lastRun;
-  if (last && last.inputs === runInputs && (await diskUnchanged(last.disk, (patterns) => findFiles({ ...fileSearch, patterns })))) {
-    return { results: last.results, internalErrors: [], warnings: last.warnings, config: resolved };
+  const changed = last && last.inputs === runInputs ? await changedPages(last.disk, (patterns) => findFiles({ ...fileSearch, patterns })) : undefined;
+  if (last && changed?.length === 0) return { results: last.results, internalErrors: [], warnings: last.warnings, config: resolved };
+  // Only some pages changed: if no cross-page rule can see the change, only those pages are checked.
+  if (cache && last && changed && changed.every((file) => last.parts[file] !== undefined)) {
+    const { recheckPages } = await import('./recheck-pages.js');
+    const rechecked = recheckPages({ resolved, parseOptions, rulesByFile, unusedDirectiveSeverity, last, changed });
+    if (rechecked) {
+      const disk = last.disk.map(([question, target, answer]): DiskAnswer => [question, target, (question === 'read' && diskLog.answer('read', target)) || answer]);
+      cache.setRun(rechecked.internalErrors.length === 0 ? { ...last, disk, results: rechecked.results } : undefined);
+      cache.saveRunOnly();
+      return { results: rechecked.results, internalErrors: rechecked.internalErrors, warnings: last.warnings, config: resolved };
+    }
   }
 
   const { checkFiles } = await import('./check-files.js');
@@ -116,28 +126,36 @@ async function lintLogged(options: LintOptions, diskLog: DiskLog): Promise<LintR
   });
   if (cache) {
     // A run whose rules crashed is not one to replay.
-    cache.setRun(run.internalErrors.length === 0 ? { inputs: runInputs, disk: diskLog.entries(), results: run.results, warnings: run.warnings } : undefined);
+    const replayable = run.internalErrors.length === 0 ? run.replayable : undefined;
+    cache.setRun(replayable ? { inputs: runInputs, disk: diskLog.entries(), results: run.results, warnings: run.warnings, ...replayable } : undefined);
     cache.save();
   }
-  return { ...run, config: resolved };
+  return { results: run.results, internalErrors: run.internalErrors, warnings: run.warnings, config: resolved };
 }
 
-/** Whether the disk gives every answer it gave the recorded run (`find` is a site's page search). */
-async function diskUnchanged(answers: readonly DiskAnswer[], find: (patterns: string[]) => Promise<string[]>): Promise<boolean> {
+/**
+ * The files whose content differs from the recorded run's, when that is all that differs: every
+ * other answer (paths that exist, folder listings, a site's pages) must be as recorded, or the
+ * result is undefined. `find` is a site's page search.
+ */
+async function changedPages(answers: readonly DiskAnswer[], find: (patterns: string[]) => Promise<string[]>): Promise<string[] | undefined> {
   // Cheap questions first: a changed page list or a new file ends the check before any file is read.
   const order = (question: string): number => (question === 'read' ? 1 : 0);
+  const changed: string[] = [];
   for (const [question, target, answer] of [...answers].sort((a, b) => order(a[0]) - order(b[0]))) {
     let now: string | undefined;
     if (question === 'find') {
       try {
         now = listDigest(await find(JSON.parse(target) as string[]));
       } catch {
-        return false;
+        return undefined;
       }
     } else {
       now = askAgain(question, target);
     }
-    if (now !== answer) return false;
+    if (now === answer) continue;
+    if (question !== 'read') return undefined;
+    changed.push(target);
   }
-  return true;
+  return changed;
 }

@@ -38,6 +38,14 @@ export interface RuleMeta<Options> {
    * disk: with `--cache`, when no page and no setting changed, their earlier reports are replayed.
    */
   reads?: 'file' | 'facts';
+  /**
+   * For site rules and `facts` rules: the part of a page the rule's findings depend on — for a
+   * site rule, of every page; for a `facts` rule, of the file it checks (what it reads of other
+   * pages goes through the site model: their headings, HTML anchors and URL settings). With
+   * `--cache`, after an edit that left this part of every changed page as it was, the rule's
+   * earlier findings stand. Unset: every fact of the page.
+   */
+  factsRead?: (document: FaqDocument) => unknown;
   /** JSON Schema of the options object; also feeds the config schema and the docs. */
   optionsSchema: OptionsSchema;
   defaultOptions: Options;

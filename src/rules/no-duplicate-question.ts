@@ -182,6 +182,8 @@ export default defineSiteRule<NoDuplicateQuestionOptions>({
     description: 'Flags a question asked again, exactly or nearly, on the same page or elsewhere on the site, at every repeat.',
     defaultSeverity: 'error',
     scope: 'site',
+    // Questions, where they are, and answers (a shared answer can make two questions one).
+    factsRead: (document) => document.blocks.map((block) => [block.isQuestion, block.question, block.questionSpan, block.answerText]),
     optionsSchema: {
       type: 'object',
       additionalProperties: false,

@@ -8,6 +8,7 @@ export default defineRule<Record<string, never>>({
     defaultSeverity: 'error',
     scope: 'file',
     reads: 'facts',
+    factsRead: (document) => [document.links, document.headings],
     optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
     defaultOptions: {},
     docs: {

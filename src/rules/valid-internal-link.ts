@@ -23,6 +23,7 @@ export default defineRule<Record<string, never>>({
     defaultSeverity: 'error',
     scope: 'file',
     reads: 'facts',
+    factsRead: (document) => document.links,
     optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
     defaultOptions: {},
     docs: {

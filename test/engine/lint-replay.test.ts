@@ -35,9 +35,12 @@ async function findings(dir: string, options: LintOptions = {}): Promise<string[
   return run.results.flatMap((result) => result.messages.map((message) => `${path.relative(dir, result.filePath)}:${message.line}:${message.column} ${message.ruleId}`));
 }
 
-/** The findings of a run without the cache, to compare a cached run with. */
+/** The findings of a run without the cache, to compare a cached run with (not counted as a checked run). */
 async function uncached(dir: string): Promise<string[]> {
-  return findings(dir, { cache: false });
+  const count = checked.count;
+  const found = await findings(dir, { cache: false });
+  checked.count = count;
+  return found;
 }
 
 const QUESTION = (question: string, answer = 'Run the restore command with the snapshot ID.'): string => `{{< details "${question}" >}}\n${answer}\n{{< /details >}}\n`;
@@ -154,5 +157,58 @@ describe('replaying a run from the cache', () => {
     expect(checked.count).toBe(2);
     expect(second.internalErrors).toEqual(first.internalErrors);
     expect(second.internalErrors).toHaveLength(1);
+  });
+
+  describe('after an edit no cross-page rule can see', () => {
+    const SITE = {
+      ...HUGO_SITE,
+      // The intro paragraph is no question, answer, heading or link: only the page's own rules read it.
+      'content/en/help/restore.md': `## Restoring\n\nTODO: write the intro.\n\n${QUESTION('How do I restore a file?')}`,
+    };
+
+    it('checks only the edited page, keeps the cross-page findings, and gets what an uncached run gets', async () => {
+      const dir = folder(SITE);
+      expect(await findings(dir)).toEqual(['content/en/help/restore.md:3:1 no-placeholder', 'content/en/help/restore.md:5:14 no-duplicate-question']);
+      write(dir, 'content/en/help/restore.md', `## Restoring\n\nThe intro is written.\n\n${QUESTION('How do I restore a file?')}`);
+      const after = await findings(dir);
+      expect(checked.count).toBe(1);
+      expect(after).toEqual(['content/en/help/restore.md:5:14 no-duplicate-question']);
+      expect(after).toEqual(await uncached(dir));
+      // And the run after that replays the edited state.
+      expect(await findings(dir)).toEqual(after);
+      expect(checked.count).toBe(1);
+    });
+
+    it('applies the edited page\'s own inline comments to the cross-page findings it keeps', async () => {
+      const dir = folder(SITE);
+      await findings(dir);
+      write(dir, 'content/en/help/restore.md', `## Restoring\n\nTODO: write the intro. <!-- faqlint-disable no-duplicate-question -->\n\n${QUESTION('How do I restore a file?')}`);
+      const after = await findings(dir);
+      expect(checked.count).toBe(1);
+      expect(after).toEqual(['content/en/help/restore.md:3:1 no-placeholder']);
+      expect(after).toEqual(await uncached(dir));
+    });
+
+    it('checks the whole site when the edit touches what a cross-page rule reads', async () => {
+      const edits: Array<[string, string]> = [
+        // A question other pages' questions are compared with.
+        ['content/en/help/restore.md', `## Restoring\n\nTODO: write the intro.\n\n${QUESTION('How do I restore a folder?')}`],
+        // A heading a link points to.
+        ['content/en/help/restore.md', `## Recovering\n\nTODO: write the intro.\n\n${QUESTION('How do I restore a file?')}`],
+        // A link on the page.
+        ['content/en/faq/_index.md', `## Basics\n\n${QUESTION('How do I restore a file?', 'See [restoring](/help/restore/#nowhere).')}`],
+        // The page's URL.
+        ['content/en/help/restore.md', `---\nslug: recovery\n---\n## Restoring\n\nTODO: write the intro.\n\n${QUESTION('How do I restore a file?')}`],
+      ];
+      for (const [file, text] of edits) {
+        const dir = folder(SITE);
+        await findings(dir);
+        checked.count = 0;
+        write(dir, file, text);
+        const after = await findings(dir);
+        expect(checked.count, text).toBe(1);
+        expect(after, text).toEqual(await uncached(dir));
+      }
+    });
   });
 });

@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto';
+import type { FaqDocument } from '../model/types.js';
+import { isSiteRule, type RuleDefinition } from '../rules/define-rule.js';
+import { factsOf } from './cache.js';
+
+/** The part of a page other pages' link checks read through the site model. */
+export const SITE_MODEL_PART = 'site model';
+
+/** Rules whose findings depend on more than the file they are on: site rules and `facts` rules. */
+export function crossPageRules(rules: readonly RuleDefinition<never>[]): RuleDefinition<never>[] {
+  return rules.filter((rule) => isSiteRule(rule) || rule.meta.reads === 'facts');
+}
+
+/**
+ * What the site model reads of a page: heading IDs come from headings and HTML anchors, URLs from
+ * `url`, `slug` and `aliases`.
+ */
+function siteModelPart(document: FaqDocument): unknown {
+  const data = document.frontMatter?.data as Record<string, unknown> | undefined;
+  return [
+    document.headings.map((heading) => [heading.text, heading.explicitId ?? null, heading.span.start]),
+    document.htmlAnchors.map((anchor) => [anchor.id, anchor.span.start]),
+    [data?.url ?? null, data?.slug ?? null, data?.aliases ?? null],
+  ];
+}
+
+/**
+ * Findings carry lines and columns, never offsets: a point's `offset` is left out, so an edit
+ * that keeps the lines where they were (a word changed in a paragraph) leaves the parts after it
+ * as they were.
+ */
+function digest(value: unknown): string {
+  return createHash('sha1')
+    .update(JSON.stringify(value, (key, inner: unknown) => (key === 'offset' ? undefined : inner)) ?? '')
+    .digest('base64');
+}
+
+/**
+ * A digest of each part of a page that findings on other files (or, for `facts` rules, on this
+ * file) depend on: one for the site model, one per cross-page rule. An edit that changes none of
+ * them changes no finding of those rules.
+ */
+export function pageParts(document: FaqDocument, rules: readonly RuleDefinition<never>[]): Record<string, string> {
+  const parts: Record<string, string> = { [SITE_MODEL_PART]: digest(siteModelPart(document)) };
+  for (const rule of rules) parts[rule.meta.id] = digest(rule.meta.factsRead ? rule.meta.factsRead(document) : factsOf(document));
+  return parts;
+}
+
+/** Whether two pages' parts are all the same. */
+export function samePageParts(a: Record<string, string>, b: Record<string, string> | undefined): boolean {
+  if (!b) return false;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
+}
