@@ -23,6 +23,8 @@ interface CacheEntry {
    * comments; null when the file was read only as context (its facts are still good).
    */
   messages: LintMessage[] | null;
+  /** Digests of the page's cross-page parts (page-parts.ts), so an unchanged page's need no computing. */
+  parts?: Record<string, string>;
 }
 
 /** A site rule's reports, replayed when every input is as it was. */
@@ -159,12 +161,12 @@ export class LintCache {
     return entry?.hash === hash ? entry : undefined;
   }
 
-  set(file: string, hash: string, document: FaqDocument, messages: LintMessage[] | null): void {
-    this.setFacts(file, hash, factsOf(document), messages);
+  set(file: string, hash: string, document: FaqDocument, messages: LintMessage[] | null, parts: Record<string, string> | undefined): void {
+    this.setFacts(file, hash, factsOf(document), messages, parts);
   }
 
-  setFacts(file: string, hash: string, facts: DocumentFacts, messages: LintMessage[] | null): void {
-    this.fresh[file] = { hash, facts, messages };
+  setFacts(file: string, hash: string, facts: DocumentFacts, messages: LintMessage[] | null, parts: Record<string, string> | undefined): void {
+    this.fresh[file] = { hash, facts, messages, ...(parts ? { parts } : {}) };
     this.changed = true;
   }
 

@@ -43,7 +43,8 @@ export interface CheckPlan {
 export async function checkFiles(plan: CheckPlan): Promise<{ results: LintResult[]; internalErrors: string[]; warnings: string[]; replayable: ReplayableParts | undefined }> {
   const { resolved, ruleOverrides, stdin, fileSearch, files, parseOptions, rulesByFile, factsSuffice, cache, concurrency, workerLookup, unusedDirectiveSeverity, onProgress } = plan;
   const hugoRootFor = fileSearch.hugoRootFor;
-  const store = new DocumentStore(parseOptions, stdin, new Set(files), cache);
+  const partRules = crossPageRules(resolved.rules);
+  const store = new DocumentStore(parseOptions, stdin, new Set(files), cache, cache ? (document) => pageParts(document, partRules) : undefined);
   const warnings: string[] = [];
   const siteFor = siteLoader(resolved, store, (warning) => warnings.push(warning), hugoRootFor);
   const pagesBySite = new Map<SiteModel, Promise<string[]>>();
@@ -79,8 +80,8 @@ export async function checkFiles(plan: CheckPlan): Promise<{ results: LintResult
     }
     const jobs = store.textsToParse([...needed]).map((job) => ({ ...job, linted: messages.has(job.file) }));
     let parsed = 0;
-    await parseOnWorkers(jobs, { lookup: workerLookup, ruleOverrides, parseOptions }, workerCount(concurrency, jobs), (page) => {
-      store.adopt(page.file, page.facts, page.messages, page.internalErrors.length === 0);
+    await parseOnWorkers(jobs, { lookup: workerLookup, ruleOverrides, parseOptions, withParts: cache !== undefined }, workerCount(concurrency, jobs), (page) => {
+      store.adopt(page.file, page.facts, page.messages, page.internalErrors.length === 0, page.parts);
       internalErrors.push(...page.internalErrors);
       onProgress?.({ phase: 'parse', done: ++parsed, total: jobs.length });
     });
@@ -104,7 +105,7 @@ export async function checkFiles(plan: CheckPlan): Promise<{ results: LintResult
     // A file a rule crashed on keeps no cached findings: the next run runs its rules again.
     if (cache && !cached && !crashedOn.has(file)) {
       const local = new Set((rulesByFile.get(file) ?? []).filter(({ rule }) => rule.meta.reads === 'file').map(({ rule }) => rule.meta.id));
-      cache.set(file, store.hashes.get(file) ?? '', document, (messages.get(file) ?? []).filter((message) => local.has(message.ruleId)));
+      cache.set(file, store.hashes.get(file) ?? '', document, (messages.get(file) ?? []).filter((message) => local.has(message.ruleId)), store.parts.get(file));
     }
     release(document);
   }
@@ -129,7 +130,7 @@ function replayableParts(resolved: ResolvedConfig, store: DocumentStore, files: 
   const rules = crossPageRules(resolved.rules);
   const ids = new Set(rules.map((rule) => rule.meta.id));
   const parts: ReplayableParts['parts'] = {};
-  for (const [file, document] of store.documents) parts[file] = pageParts(document, rules);
+  for (const [file, document] of store.documents) parts[file] = store.parts.get(file) ?? pageParts(document, rules);
   const crossPage: ReplayableParts['crossPage'] = {};
   for (const file of files) crossPage[file] = (messages.get(file) ?? []).filter((message) => ids.has(message.ruleId));
   return { parts, crossPage };

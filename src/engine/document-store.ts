@@ -21,6 +21,8 @@ export class DocumentStore {
   /** Cached file-local findings of documents that came from the cache. */
   readonly cachedMessages = new Map<string, LintMessage[]>();
   readonly hashes = new Map<string, string>();
+  /** Digests of each document's cross-page parts (with `partsOf`: a cache keeps them). */
+  readonly parts = new Map<string, Record<string, string>>();
   /** Texts read for front matter before the document itself was needed, so no file is read twice. */
   private readonly pendingText = new Map<string, Read>();
   private readonly frontMatter = new Map<string, PageFrontMatter | undefined>();
@@ -31,6 +33,8 @@ export class DocumentStore {
     /** Files whose trees must stay until their own rules have run. */
     private readonly linted: ReadonlySet<string>,
     private readonly cache: LintCache | undefined,
+    /** How a document's cross-page parts are digested; unset when nothing keeps them. */
+    private readonly partsOf?: (document: FaqDocument) => Record<string, string>,
   ) {}
 
   private read(absolute: string): Read {
@@ -55,12 +59,13 @@ export class DocumentStore {
     const hash = this.hashOf(absolute, read);
     const cached = this.cache?.get(absolute, hash);
     // A file linted now needs cached findings too; facts alone do only for context pages.
-    if (cached && (cached.messages !== null || !this.linted.has(absolute))) return this.fromFacts(absolute, read.text, cached.facts, cached.messages);
+    if (cached && (cached.messages !== null || !this.linted.has(absolute))) return this.fromFacts(absolute, read.text, cached.facts, cached.messages, cached.parts);
     const document = parseFaqDocument(absolute, read.text, this.parseOptions);
     this.documents.set(absolute, document);
+    if (this.partsOf) this.parts.set(absolute, this.partsOf(document));
     if (!this.linted.has(absolute)) {
       release(document);
-      this.cache?.set(absolute, hash, document, null);
+      this.cache?.set(absolute, hash, document, null, this.parts.get(absolute));
     }
     return document;
   }
@@ -98,19 +103,21 @@ export class DocumentStore {
    * Takes a page parsed elsewhere (on a worker) as if it came from the cache, and caches it;
    * its findings only when `findingsComplete` (no rule crashed on it, so the next run tries again).
    */
-  adopt(file: string, facts: DocumentFacts, messages: LintMessage[] | null, findingsComplete = true): void {
+  adopt(file: string, facts: DocumentFacts, messages: LintMessage[] | null, findingsComplete: boolean, parts: Record<string, string> | undefined): void {
     const read = this.pendingText.get(file);
     if (!read?.ok || this.documents.has(file)) return;
     this.pendingText.delete(file);
     if (read.problems.length > 0) this.readProblems.set(file, read.problems);
-    this.fromFacts(file, read.text, facts, messages);
-    this.cache?.setFacts(file, this.hashOf(file, read), facts, findingsComplete ? messages : null);
+    this.fromFacts(file, read.text, facts, messages, parts);
+    this.cache?.setFacts(file, this.hashOf(file, read), facts, findingsComplete ? messages : null, this.parts.get(file));
   }
 
   /** A document known by its facts (from the cache or a worker), not parsed here; context pages keep only the facts. */
-  private fromFacts(absolute: string, text: string, facts: DocumentFacts, messages: LintMessage[] | null): FaqDocument {
+  private fromFacts(absolute: string, text: string, facts: DocumentFacts, messages: LintMessage[] | null, parts: Record<string, string> | undefined): FaqDocument {
     const document = documentFromFacts(facts, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
     this.documents.set(absolute, document);
+    const knownParts = parts ?? this.partsOf?.(document);
+    if (knownParts) this.parts.set(absolute, knownParts);
     if (messages) this.cachedMessages.set(absolute, messages);
     if (!this.linted.has(absolute)) release(document);
     return document;

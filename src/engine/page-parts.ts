@@ -27,12 +27,12 @@ function siteModelPart(document: FaqDocument): unknown {
 /**
  * Findings carry lines and columns, never offsets: a point's `offset` is left out, so an edit
  * that keeps the lines where they were (a word changed in a paragraph) leaves the parts after it
- * as they were.
+ * as they were. Cut from the JSON text rather than by a replacer function, which is several times
+ * slower; inside a JSON string a quote is escaped, so the pattern only matches keys.
  */
 function digest(value: unknown): string {
-  return createHash('sha1')
-    .update(JSON.stringify(value, (key, inner: unknown) => (key === 'offset' ? undefined : inner)) ?? '')
-    .digest('base64');
+  const json = (JSON.stringify(value) ?? '').replace(/"offset":-?\d+/g, '');
+  return createHash('sha1').update(json).digest('base64');
 }
 
 /**

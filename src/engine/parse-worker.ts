@@ -8,6 +8,7 @@ import { parseFaqDocument } from '../parse/document.js';
 import { factsOf } from './cache.js';
 import { activeRulesFor, loadConfig } from './config-resolution.js';
 import { DocumentStore } from './document-store.js';
+import { crossPageRules, pageParts } from './page-parts.js';
 import { crashReport, messageFor, runFileRules } from './file-rules.js';
 import type { LintMessage } from './results.js';
 import { siteLoader } from './sites.js';
@@ -16,11 +17,13 @@ import type { ParseBatch, ParsedPageMessage, WorkerSetup } from './worker-pool.j
 const setup = workerData as WorkerSetup;
 const resolved = await loadConfig(setup.lookup);
 // Only a rule that reads the site model despite `reads: 'file'` makes a worker build one.
+const partRules = crossPageRules(resolved.rules);
 const siteFor = siteLoader(resolved, new DocumentStore(setup.parseOptions, undefined, new Set(), undefined), () => {});
 
 function parsePage(file: string, text: string, linted: boolean): ParsedPageMessage {
   const document = parseFaqDocument(file, text, setup.parseOptions);
-  if (!linted) return { file, factsJson: JSON.stringify(factsOf(document)), messages: null, internalErrors: [] };
+  const parts = setup.withParts ? pageParts(document, partRules) : undefined;
+  if (!linted) return { file, factsJson: JSON.stringify(factsOf(document)), messages: null, internalErrors: [], parts };
   const messages: LintMessage[] = [];
   const internalErrors: string[] = [];
   const active = activeRulesFor(resolved, file, setup.ruleOverrides);
@@ -33,7 +36,7 @@ function parsePage(file: string, text: string, linted: boolean): ParsedPageMessa
       internalErrors.push(crash.internalError);
     },
   });
-  return { file, factsJson: JSON.stringify(factsOf(document)), messages, internalErrors };
+  return { file, factsJson: JSON.stringify(factsOf(document)), messages, internalErrors, parts };
 }
 
 parentPort?.on('message', (batch: ParseBatch) => {

@@ -13,6 +13,8 @@ export interface WorkerSetup {
   lookup: ConfigLookup;
   ruleOverrides: Record<string, SeverityName>;
   parseOptions: ParseOptions;
+  /** Whether to send each page's cross-page part digests (page-parts.ts), which only `--cache` keeps. */
+  withParts: boolean;
 }
 
 export interface ParseJob {
@@ -33,6 +35,8 @@ export interface ParsedPage {
   facts: DocumentFacts;
   messages: LintMessage[] | null;
   internalErrors: string[];
+  /** Digests of the page's cross-page parts, when asked for. */
+  parts: Record<string, string> | undefined;
 }
 
 /**

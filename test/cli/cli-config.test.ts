@@ -243,6 +243,25 @@ describe('--cache', () => {
     expect(ruleIds(moved.stdout)).toEqual([]);
   });
 
+  it('after an edit only the edited page is checked, also when worker threads filled the cache', async () => {
+    const dir = folder({
+      'config/_default/languages.toml': '[en]\ncontentDir = "content/en"\n',
+      'content/en/faq/_index.md': '## Basics\n\n{{< details "How do I restore a file?" >}}\nSee [help](/help/restore/#restoring).\n{{< /details >}}\n',
+      'content/en/help/restore.md': '## Restoring\n\nTODO: write the intro.\n\n{{< details "How do I restore a file?" >}}\nAgain.\n{{< /details >}}\n',
+    });
+    await faqlint(['--format', 'json', '--cache', '--concurrency', '2'], dir);
+    const cacheFile = path.join(dir, '.faqlintcache');
+    const before = fs.readFileSync(cacheFile);
+    fs.writeFileSync(path.join(dir, 'content/en/help/restore.md'), '## Restoring\n\nThe intro is written.\n\n{{< details "How do I restore a file?" >}}\nAgain.\n{{< /details >}}\n');
+    const edited = await faqlint(['--format', 'json', '--cache', '--concurrency', '2'], dir);
+    expect(edited.stdout).toBe((await faqlint(['--format', 'json'], dir)).stdout);
+    expect(ruleIds(edited.stdout)).toEqual(['no-duplicate-question:2']);
+    // Only the run record after the body was rewritten: the pages' entries were not checked again.
+    const bodyLength = (JSON.parse(/\n(\{"key".*)\d{12}\n$/s.exec(fs.readFileSync(cacheFile, 'utf8'))?.[1] ?? '{}') as { bodyLength: number }).bodyLength;
+    expect(bodyLength).toBeGreaterThan(0);
+    expect(fs.readFileSync(cacheFile).subarray(0, bodyLength).equals(before.subarray(0, bodyLength))).toBe(true);
+  });
+
   it('is dropped when the config changes', async () => {
     const dir = folder({ 'faq.md': DRAFT_PAGE, '.faqlintrc.json': '{}' });
     await faqlint(['--cache'], dir);
