@@ -4,12 +4,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 // The compiled pool: its worker script exists only in dist (the sources parse in-process).
 import { parseOnWorkers, workerCount, type ParsedPage, type ParseJob, type WorkerSetup } from '../../dist/engine/worker-pool.js';
-import { DEFAULT_PARSE_OPTIONS } from '../../src/parse/document.js';
+import { crossPageRules, pageParts } from '../../src/engine/page-parts.js';
+import { DEFAULT_PARSE_OPTIONS, parseFaqDocument } from '../../src/parse/document.js';
+import { builtinRules } from '../../src/rules/index.js';
 
 const DRAFT = '---\ntitle: FAQ\ndraft: true\n---\n\n{{< details "How do I restore a file?" >}}\nTODO: write\n{{< /details >}}\n';
 
 function setupIn(dir: string, lookup: WorkerSetup['lookup'] = { cwd: dir, noConfigLookup: true }): WorkerSetup {
-  return { lookup, ruleOverrides: {}, parseOptions: DEFAULT_PARSE_OPTIONS };
+  return { lookup, ruleOverrides: {}, parseOptions: DEFAULT_PARSE_OPTIONS, withParts: true };
 }
 
 describe('parseOnWorkers', () => {
@@ -27,6 +29,11 @@ describe('parseOnWorkers', () => {
       ['a.md', 1, ['3:1 no-draft', '6:14 no-empty-answer', '7:1 no-placeholder']],
       ['b.md', 0, null],
     ]);
+    // Cross-page part digests as the main thread would make them, for linted and context pages.
+    for (const page of pages) {
+      const text = jobs.find((job) => job.file === page.file)?.text ?? '';
+      expect(page.parts).toEqual(pageParts(parseFaqDocument(page.file, text), crossPageRules(builtinRules)));
+    }
   });
 
   it('gives up without a page, and without throwing, when its workers cannot start', async () => {
