@@ -122,6 +122,8 @@ for (const size of sizes) {
     fs.writeFileSync(changed, `${original}\nEdited in bench run ${i}.\n`),
   );
   rows.push(oneChanged.row);
+  // The edited site linted without the cache: what the run after the edit must have said.
+  const oneChangedSame = measureOnce(node, [faqlint, '--format', 'json'], site).stdout === oneChanged.last.stdout;
   fs.writeFileSync(changed, original);
 
   const compare = spawnSync(node, [path.join(root, 'bench', 'compare.mjs'), site, outFile], { encoding: 'utf8' });
@@ -139,7 +141,7 @@ for (const size of sizes) {
       warmVsReadFloor: ratio('faqlint warm (--cache)', 'read floor'),
       oneChangedVsReadFloor: ratio('faqlint warm, one page changed', 'read floor'),
     },
-    answersChecked: { plantedAllFoundNoExtras: compare.status === 0, warmOutputIdenticalToCold: warmSame, report: compare.stdout.trim().split('\n').slice(0, 12) },
+    answersChecked: { plantedAllFoundNoExtras: compare.status === 0, warmOutputIdenticalToCold: warmSame, oneChangedIdenticalToUncached: oneChangedSame, report: compare.stdout.trim().split('\n').slice(0, 12) },
   };
 }
 
@@ -167,7 +169,7 @@ for (const [size, data] of Object.entries(results.sizes)) {
   lines.push(
     '',
     `cold / parse floor (2 workers) ${r.coldVsParseFloor2Workers.toFixed(2)}×, cold / parse floor (1 thread) ${r.coldVsParseFloor1Thread.toFixed(2)}×, cold / markdownlint-cli2 ${r.coldVsMarkdownlint.toFixed(2)}×, warm / read floor ${r.warmVsReadFloor.toFixed(2)}×, one page changed / read floor ${r.oneChangedVsReadFloor.toFixed(2)}×`,
-    `planted findings all found, none extra: ${data.answersChecked.plantedAllFoundNoExtras ? 'yes' : 'NO'}; warm output identical to cold: ${data.answersChecked.warmOutputIdenticalToCold ? 'yes' : 'NO'}`,
+    `planted findings all found, none extra: ${data.answersChecked.plantedAllFoundNoExtras ? 'yes' : 'NO'}; warm output identical to cold: ${data.answersChecked.warmOutputIdenticalToCold ? 'yes' : 'NO'}; after the edit identical to an uncached run: ${data.answersChecked.oneChangedIdenticalToUncached === undefined ? 'not checked' : data.answersChecked.oneChangedIdenticalToUncached ? 'yes' : 'NO'}`,
     '',
   );
 }

@@ -23,8 +23,8 @@ interface CacheEntry {
    * comments; null when the file was read only as context (its facts are still good).
    */
   messages: LintMessage[] | null;
-  /** Digests of the page's cross-page parts (page-parts.ts), so an unchanged page's need no computing. */
-  parts?: Record<string, string>;
+  /** The digest of the page's cross-page parts (page-parts.ts), so an unchanged page's needs no computing. */
+  parts?: string;
 }
 
 /** A site rule's reports, replayed when every input is as it was. */
@@ -44,9 +44,9 @@ export interface RunRecord {
   disk: DiskAnswer[];
   results: LintResult[];
   warnings: string[];
-  /** Per page read as a document: digests of the parts cross-page rules read (page-parts.ts). */
-  parts: Record<string, Record<string, string>>;
-  /** Per linted file: the findings of cross-page rules, before inline comments. */
+  /** Per page read as a document: the digest of the parts cross-page rules read (page-parts.ts). */
+  parts: Record<string, string>;
+  /** Per linted file with any: the findings of cross-page rules, before inline comments. */
   crossPage: Record<string, LintMessage[]>;
 }
 
@@ -161,11 +161,11 @@ export class LintCache {
     return entry?.hash === hash ? entry : undefined;
   }
 
-  set(file: string, hash: string, document: FaqDocument, messages: LintMessage[] | null, parts: Record<string, string> | undefined): void {
+  set(file: string, hash: string, document: FaqDocument, messages: LintMessage[] | null, parts: string | undefined): void {
     this.setFacts(file, hash, factsOf(document), messages, parts);
   }
 
-  setFacts(file: string, hash: string, facts: DocumentFacts, messages: LintMessage[] | null, parts: Record<string, string> | undefined): void {
+  setFacts(file: string, hash: string, facts: DocumentFacts, messages: LintMessage[] | null, parts: string | undefined): void {
     this.fresh[file] = { hash, facts, messages, ...(parts ? { parts } : {}) };
     this.changed = true;
   }

@@ -120,9 +120,9 @@ export async function checkFiles(plan: CheckPlan): Promise<{ results: LintResult
   return { results, internalErrors, warnings, replayable };
 }
 
-/** Per page, the digests of its cross-page parts; per linted file, the findings of cross-page rules before inline comments. */
+/** Per page, the digest of its cross-page parts; per linted file with any, the findings of cross-page rules before inline comments. */
 export interface ReplayableParts {
-  parts: Record<string, Record<string, string>>;
+  parts: Record<string, string>;
   crossPage: Record<string, LintMessage[]>;
 }
 
@@ -132,7 +132,10 @@ function replayableParts(resolved: ResolvedConfig, store: DocumentStore, files: 
   const parts: ReplayableParts['parts'] = {};
   for (const [file, document] of store.documents) parts[file] = store.parts.get(file) ?? pageParts(document, rules);
   const crossPage: ReplayableParts['crossPage'] = {};
-  for (const file of files) crossPage[file] = (messages.get(file) ?? []).filter((message) => ids.has(message.ruleId));
+  for (const file of files) {
+    const found = (messages.get(file) ?? []).filter((message) => ids.has(message.ruleId));
+    if (found.length > 0) crossPage[file] = found;
+  }
   return { parts, crossPage };
 }
 

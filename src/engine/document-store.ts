@@ -21,8 +21,8 @@ export class DocumentStore {
   /** Cached file-local findings of documents that came from the cache. */
   readonly cachedMessages = new Map<string, LintMessage[]>();
   readonly hashes = new Map<string, string>();
-  /** Digests of each document's cross-page parts (with `partsOf`: a cache keeps them). */
-  readonly parts = new Map<string, Record<string, string>>();
+  /** The digest of each document's cross-page parts (with `partsOf`: a cache keeps them). */
+  readonly parts = new Map<string, string>();
   /** Texts read for front matter before the document itself was needed, so no file is read twice. */
   private readonly pendingText = new Map<string, Read>();
   private readonly frontMatter = new Map<string, PageFrontMatter | undefined>();
@@ -34,7 +34,7 @@ export class DocumentStore {
     private readonly linted: ReadonlySet<string>,
     private readonly cache: LintCache | undefined,
     /** How a document's cross-page parts are digested; unset when nothing keeps them. */
-    private readonly partsOf?: (document: FaqDocument) => Record<string, string>,
+    private readonly partsOf?: (document: FaqDocument) => string,
   ) {}
 
   private read(absolute: string): Read {
@@ -103,7 +103,7 @@ export class DocumentStore {
    * Takes a page parsed elsewhere (on a worker) as if it came from the cache, and caches it;
    * its findings only when `findingsComplete` (no rule crashed on it, so the next run tries again).
    */
-  adopt(file: string, facts: DocumentFacts, messages: LintMessage[] | null, findingsComplete: boolean, parts: Record<string, string> | undefined): void {
+  adopt(file: string, facts: DocumentFacts, messages: LintMessage[] | null, findingsComplete: boolean, parts: string | undefined): void {
     const read = this.pendingText.get(file);
     if (!read?.ok || this.documents.has(file)) return;
     this.pendingText.delete(file);
@@ -113,7 +113,7 @@ export class DocumentStore {
   }
 
   /** A document known by its facts (from the cache or a worker), not parsed here; context pages keep only the facts. */
-  private fromFacts(absolute: string, text: string, facts: DocumentFacts, messages: LintMessage[] | null, parts: Record<string, string> | undefined): FaqDocument {
+  private fromFacts(absolute: string, text: string, facts: DocumentFacts, messages: LintMessage[] | null, parts: string | undefined): FaqDocument {
     const document = documentFromFacts(facts, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
     this.documents.set(absolute, document);
     const knownParts = parts ?? this.partsOf?.(document);

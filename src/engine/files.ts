@@ -25,6 +25,27 @@ export interface FileSearch {
   configDir: string;
   /** Hugo site roots known for the search; their template folders are skipped. */
   hugoRootFor: (dir: string) => string | undefined;
+  /**
+   * Folders already searched in this run, with what was found: a search of a folder inside one
+   * takes its files from there instead of walking the disk again (a run searches the linted
+   * folder, then each site's content trees, often inside it).
+   */
+  walks?: Map<string, { hugoRoot: string | undefined; files: string[] }>;
+}
+
+/** The files found under `dir` by an earlier search of a folder that holds it, when they are exactly what a walk of `dir` would find. */
+function fromEarlierWalk(search: FileSearch, dir: string, hugoRoot: string | undefined): string[] | undefined {
+  for (const [walked, { hugoRoot: walkedRoot, files }] of search.walks ?? []) {
+    if (dir !== walked && !dir.startsWith(walked + path.sep)) continue;
+    // Folders a walk skips by name (dot folders, node_modules, .git, Hugo's template folders) are
+    // walked when searched themselves: only a folder outside all of them can be cut out.
+    const segments = path.relative(walked, dir).split(path.sep).filter((segment) => segment !== '');
+    if (walkedRoot !== hugoRoot || segments.some((segment) => segment.startsWith('.') || segment === 'node_modules')) continue;
+    if (hugoRoot && HUGO_NON_CONTENT_DIRS.some((skipped) => dir === path.join(hugoRoot, skipped) || dir.startsWith(path.join(hugoRoot, skipped) + path.sep))) continue;
+    const prefix = dir + path.sep;
+    return files.filter((file) => file.startsWith(prefix));
+  }
+  return undefined;
 }
 
 /** .gitignore files apply to the folder they sit in and below. */
@@ -103,6 +124,11 @@ export async function findFiles(search: FileSearch): Promise<string[]> {
     let matches: string[];
     if (stat?.isDirectory()) {
       const hugoRoot = search.hugoRootFor(absolute);
+      const known = fromEarlierWalk(search, absolute, hugoRoot);
+      if (known) {
+        for (const file of known) found.add(file);
+        continue;
+      }
       const skipped = hugoRoot ? HUGO_NON_CONTENT_DIRS.map((dir) => `${path.relative(absolute, path.join(hugoRoot, dir)).split(path.sep).join('/')}/**`).filter((glob) => !glob.startsWith('..')) : [];
       matches = await glob([MARKDOWN_GLOB], { cwd: absolute, absolute: true, ignore: [...ALWAYS_SKIPPED, ...skipped], followSymbolicLinks: false, onlyFiles: true, caseSensitiveMatch: false });
     } else if (isDynamicPattern(pattern)) {
@@ -111,13 +137,16 @@ export async function findFiles(search: FileSearch): Promise<string[]> {
     } else {
       throw new ConfigError(`No such file or directory: ${pattern}`);
     }
+    const kept: string[] = [];
     for (const match of matches) {
       const file = path.resolve(match);
       const relativeToConfig = path.relative(search.configDir, file).split(path.sep).join('/');
       if (search.ignore.length > 0 && configIgnore(relativeToConfig)) continue;
       if (gitignore.ignores(file, root)) continue;
+      kept.push(file);
       found.add(file);
     }
+    if (stat?.isDirectory()) search.walks?.set(absolute, { hugoRoot: search.hugoRootFor(absolute), files: kept });
   }
   return [...found].sort();
 }

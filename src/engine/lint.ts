@@ -80,7 +80,7 @@ async function lintLogged(options: LintOptions, diskLog: DiskLog): Promise<LintR
   checkRuleOverrides(resolved, ruleOverrides);
   const stdinPath = options.stdin ? path.resolve(cwd, options.stdin.filePath) : undefined;
   const hugoRootFor = memoizedHugoRoots();
-  const fileSearch = { cwd, ignore: config.ignore ?? [], configDir: resolved.dir, hugoRootFor };
+  const fileSearch = { cwd, ignore: config.ignore ?? [], configDir: resolved.dir, hugoRootFor, walks: new Map() };
   const files = stdinPath ? [stdinPath] : await findFiles({ ...fileSearch, patterns: options.patterns && options.patterns.length > 0 ? options.patterns : ['.'] });
   const parseOptions = parseOptionsFrom(config);
   const rulesByFile = new Map<string, ActiveRule[]>(files.map((file) => [file, activeRulesFor(resolved, file, ruleOverrides)]));

@@ -3,9 +3,6 @@ import type { FaqDocument } from '../model/types.js';
 import { isSiteRule, type RuleDefinition } from '../rules/define-rule.js';
 import { factsOf } from './cache.js';
 
-/** The part of a page other pages' link checks read through the site model. */
-export const SITE_MODEL_PART = 'site model';
-
 /** Rules whose findings depend on more than the file they are on: site rules and `facts` rules. */
 export function crossPageRules(rules: readonly RuleDefinition<never>[]): RuleDefinition<never>[] {
   return rules.filter((rule) => isSiteRule(rule) || rule.meta.reads === 'facts');
@@ -36,19 +33,10 @@ function digest(value: unknown): string {
 }
 
 /**
- * A digest of each part of a page that findings on other files (or, for `facts` rules, on this
- * file) depend on: one for the site model, one per cross-page rule. An edit that changes none of
- * them changes no finding of those rules.
+ * One digest of every part of a page that findings on other files (or, for `facts` rules, on this
+ * file) depend on: the site model's part and each cross-page rule's. An edit that leaves the
+ * digest as it was changes no finding of those rules.
  */
-export function pageParts(document: FaqDocument, rules: readonly RuleDefinition<never>[]): Record<string, string> {
-  const parts: Record<string, string> = { [SITE_MODEL_PART]: digest(siteModelPart(document)) };
-  for (const rule of rules) parts[rule.meta.id] = digest(rule.meta.factsRead ? rule.meta.factsRead(document) : factsOf(document));
-  return parts;
-}
-
-/** Whether two pages' parts are all the same. */
-export function samePageParts(a: Record<string, string>, b: Record<string, string> | undefined): boolean {
-  if (!b) return false;
-  const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
+export function pageParts(document: FaqDocument, rules: readonly RuleDefinition<never>[]): string {
+  return digest([siteModelPart(document), ...rules.map((rule) => [rule.meta.id, rule.meta.factsRead ? rule.meta.factsRead(document) : factsOf(document)])]);
 }

@@ -5,7 +5,7 @@ import type { RunRecord } from './cache.js';
 import { finishFile } from './check-files.js';
 import type { ActiveRule, ResolvedConfig } from './config-resolution.js';
 import { crashReport, messageFor, runFileRules } from './file-rules.js';
-import { crossPageRules, pageParts, samePageParts } from './page-parts.js';
+import { crossPageRules, pageParts } from './page-parts.js';
 import { readSource } from './read-source.js';
 import type { LintMessage, LintResult } from './results.js';
 
@@ -35,7 +35,7 @@ export function recheckPages(plan: RecheckPlan): { results: LintResult[]; intern
     const read = readSource(file, true);
     if (!read.ok) return undefined;
     const document = parseFaqDocument(file, read.text, parseOptions);
-    if (!samePageParts(pageParts(document, rules), last.parts[file])) return undefined;
+    if (pageParts(document, rules) !== last.parts[file]) return undefined;
     const active = rulesByFile.get(file);
     // A page read only for the site: its own rules never ran, and its cross-page parts are unchanged.
     if (!active) continue;

@@ -35,8 +35,8 @@ export interface ParsedPage {
   facts: DocumentFacts;
   messages: LintMessage[] | null;
   internalErrors: string[];
-  /** Digests of the page's cross-page parts, when asked for. */
-  parts: Record<string, string> | undefined;
+  /** The digest of the page's cross-page parts, when asked for. */
+  parts: string | undefined;
 }
 
 /**

@@ -154,19 +154,37 @@ export function listDigest(names: readonly string[]): string {
   return createHash('sha1').update(names.join('\0')).digest('base64');
 }
 
+// One buffer for every file a replay check reads: thousands of reads allocate nothing new.
+let scratch = Buffer.allocUnsafe(1 << 20);
+
+/** A `read` answer for `file`, as {@link readBytes} gives it, read into the shared buffer. */
+function digestOfFile(file: string): string {
+  let descriptor: number | undefined;
+  try {
+    descriptor = fs.openSync(file, 'r');
+    const size = fs.fstatSync(descriptor).size;
+    if (size + 1 > scratch.length) scratch = Buffer.allocUnsafe(size + 1);
+    let length = 0;
+    for (;;) {
+      const count = fs.readSync(descriptor, scratch, length, scratch.length - length, null);
+      if (count === 0) break;
+      length += count;
+      // The file grew while being read: make room and read on.
+      if (length === scratch.length) scratch = Buffer.concat([scratch, Buffer.allocUnsafe(scratch.length)]);
+    }
+    return bytesDigest(scratch.subarray(0, length));
+  } catch (error) {
+    return `!${(error as NodeJS.ErrnoException).code ?? 'EIO'}`;
+  } finally {
+    if (descriptor !== undefined) fs.closeSync(descriptor);
+  }
+}
+
 /** Asks a recorded question again, of the disk itself (no log, no memo); `find` is the engine's to ask. */
 export function askAgain(question: string, target: string): string | undefined {
   switch (question) {
-    case 'read': {
-      let read: BytesRead;
-      try {
-        const bytes = fs.readFileSync(target);
-        read = { ok: true, bytes, digest: undefined };
-      } catch (error) {
-        read = { ok: false, code: (error as NodeJS.ErrnoException).code ?? 'EIO' };
-      }
-      return readAnswer(read);
-    }
+    case 'read':
+      return digestOfFile(target);
     case 'kind':
       return statKind(target);
     case 'markdown':

@@ -10,6 +10,8 @@ function folder(): string {
   fs.writeFileSync(path.join(dir, 'docs/faq.md'), '# FAQ\n');
   fs.writeFileSync(path.join(dir, 'docs/.hidden/secret.md'), '# no\n');
   fs.writeFileSync(path.join(dir, 'docs/notes.txt'), 'not Markdown\n');
+  // Larger than the buffer a replay check starts with.
+  fs.writeFileSync(path.join(dir, 'docs/big.md'), `# Big\n${'A line of prose about snapshots.\n'.repeat(100_000)}`);
   return dir;
 }
 
@@ -21,14 +23,16 @@ describe('the disk log', () => {
       expect(fileKind(path.join(dir, 'docs'))).toBe('dir');
       expect(fileKind(path.join(dir, 'docs/faq.md'))).toBe('file');
       expect(fileKind(path.join(dir, 'missing.md'))).toBe('none');
-      expect(markdownFilesUnder(path.join(dir, 'docs'))).toEqual([path.join(dir, 'docs/faq.md')]);
-      expect(directoryEntries(path.join(dir, 'docs')).map((entry) => entry.name).sort()).toEqual(['.hidden', 'faq.md', 'notes.txt']);
+      expect(markdownFilesUnder(path.join(dir, 'docs'))).toEqual([path.join(dir, 'docs/big.md'), path.join(dir, 'docs/faq.md')]);
+      expect(directoryEntries(path.join(dir, 'docs')).map((entry) => entry.name).sort()).toEqual(['.hidden', 'big.md', 'faq.md', 'notes.txt']);
       expect(readBytes(path.join(dir, 'docs/faq.md')).ok).toBe(true);
+      expect(readBytes(path.join(dir, 'docs/big.md')).ok).toBe(true);
       expect(readBytes(path.join(dir, 'missing.md'))).toEqual({ ok: false, code: 'ENOENT' });
+      expect(readBytes(path.join(dir, 'docs'))).toEqual({ ok: false, code: 'EISDIR' });
       fileKind(path.join(dir, 'docs'));
     });
     const entries = log.entries();
-    expect(entries.map(([question]) => question)).toEqual(['kind', 'kind', 'kind', 'markdown', 'entries', 'read', 'read']);
+    expect(entries.map(([question]) => question)).toEqual(['kind', 'kind', 'kind', 'markdown', 'entries', 'read', 'read', 'read', 'read']);
     for (const [question, target, answer] of entries) expect(askAgain(question, target), `${question} ${target}`).toBe(answer);
   });
 
