@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { folderWith } from '../helpers/folder.js';
 import { repoRoot } from '../helpers/lint-text.js';
 
 const execFileAsync = promisify(execFile);
@@ -32,14 +32,7 @@ async function faqlint(args: string[], cwd: string, input?: string): Promise<Cli
 }
 
 /** A fresh folder with these files. */
-function folder(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faqlint-cli-'));
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), content);
-  }
-  return dir;
-}
+const folder = (files: Record<string, string>): string => folderWith(files, 'faqlint-cli-');
 
 const DRAFT_PAGE = '---\ntitle: "FAQ"\ndraft: true\n---\n\nTODO: write this\n';
 

@@ -1,18 +1,11 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findFiles, type FileSearch } from '../../src/engine/files.js';
 import { memoizedHugoRoots } from '../../src/site/hugo-root.js';
+import { folderWith } from '../helpers/folder.js';
 
-function folder(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faqlint-files-'));
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), content);
-  }
-  return dir;
-}
+const folder = (files: Record<string, string>): string => folderWith(files, 'faqlint-files-');
 
 describe('findFiles', () => {
   it('takes a folder\'s files from an earlier search of a folder holding it, exactly as a walk of its own would find them', async () => {

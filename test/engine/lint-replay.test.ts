@@ -1,9 +1,8 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type * as CheckFilesModule from '../../src/engine/check-files.js';
 import { lint, type LintOptions } from '../../src/engine/lint.js';
+import { folderWith, writeIn } from '../helpers/folder.js';
 
 // Counts the runs that were checked rather than replayed from the cache.
 const checked = vi.hoisted(() => ({ count: 0 }));
@@ -18,16 +17,8 @@ vi.mock('../../src/engine/check-files.js', async (importOriginal) => {
   };
 });
 
-function folder(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faqlint-replay-'));
-  for (const [name, content] of Object.entries(files)) write(dir, name, content);
-  return dir;
-}
-
-function write(dir: string, name: string, content: string): void {
-  fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-  fs.writeFileSync(path.join(dir, name), content);
-}
+const folder = (files: Record<string, string>): string => folderWith(files, 'faqlint-replay-');
+const write = writeIn;
 
 /** Findings as `file:line:column rule`, relative to `dir`. */
 async function findings(dir: string, options: LintOptions = {}): Promise<string[]> {
