@@ -16,8 +16,8 @@ import type { ParseBatch, ParsedPageMessage, WorkerSetup } from './worker-pool.j
 
 const setup = workerData as WorkerSetup;
 const resolved = await loadConfig(setup.lookup);
-// Only a rule that reads the site model despite `reads: 'file'` makes a worker build one.
 const partRules = crossPageRules(resolved.rules);
+// Only a rule that reads the site model despite `reads: 'file'` makes a worker build one.
 const siteFor = siteLoader(resolved, new DocumentStore(setup.parseOptions, undefined, new Set(), undefined), () => {});
 
 function parsePage(file: string, text: string, linted: boolean): ParsedPageMessage {

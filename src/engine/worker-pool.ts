@@ -13,7 +13,7 @@ export interface WorkerSetup {
   lookup: ConfigLookup;
   ruleOverrides: Record<string, SeverityName>;
   parseOptions: ParseOptions;
-  /** Whether to send each page's cross-page part digests (page-parts.ts), which only `--cache` keeps. */
+  /** Whether to send the digest of each page's cross-page parts (page-parts.ts), which only `--cache` keeps. */
   withParts: boolean;
 }
 
