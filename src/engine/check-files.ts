@@ -1,7 +1,7 @@
 import type { FaqDocument } from '../model/types.js';
 import type { ParseOptions } from '../parse/document.js';
 import { fileKind, listDigest, noteOnDisk } from '../io/disk.js';
-import { isSiteRule, type RuleReport, type SeverityName } from '../rules/define-rule.js';
+import { isSiteRule, type RuleDefinition, type RuleReport, type SeverityName } from '../rules/define-rule.js';
 import type { SiteModel } from '../site/site-model.js';
 import { activeRulesFor, type ActiveRule, type ConfigLookup, type ResolvedConfig } from './config-resolution.js';
 import { findFiles, type FileSearch } from './files.js';
@@ -115,7 +115,7 @@ export async function checkFiles(plan: CheckPlan): Promise<{ results: LintResult
   store.dropPending();
 
   // What a later run needs to keep these findings after an edit that leaves every cross-page part as it was.
-  const replayable = cache ? replayableParts(resolved, store, files, messages) : undefined;
+  const replayable = cache ? replayableParts(partRules, store, files, messages) : undefined;
   const results = files.map((file) => finishFile(file, messages.get(file) ?? [], store.documents.get(file), store.unreadable.get(file), store.readProblems.get(file), unusedDirectiveSeverity));
   return { results, internalErrors, warnings, replayable };
 }
@@ -126,11 +126,10 @@ export interface ReplayableParts {
   crossPage: Record<string, LintMessage[]>;
 }
 
-function replayableParts(resolved: ResolvedConfig, store: DocumentStore, files: readonly string[], messages: ReadonlyMap<string, LintMessage[]>): ReplayableParts {
-  const rules = crossPageRules(resolved.rules);
+function replayableParts(rules: readonly RuleDefinition<never>[], store: DocumentStore, files: readonly string[], messages: ReadonlyMap<string, LintMessage[]>): ReplayableParts {
   const ids = new Set(rules.map((rule) => rule.meta.id));
-  const parts: ReplayableParts['parts'] = {};
-  for (const [file, document] of store.documents) parts[file] = store.parts.get(file) ?? pageParts(document, rules);
+  // With a cache the store digests every document it holds, parsed here, on a worker or cached.
+  const parts: ReplayableParts['parts'] = Object.fromEntries(store.parts);
   const crossPage: ReplayableParts['crossPage'] = {};
   for (const file of files) {
     const found = (messages.get(file) ?? []).filter((message) => ids.has(message.ruleId));

@@ -34,6 +34,26 @@ export function runFileRules(document: FaqDocument, rules: readonly ActiveRule[]
   }
 }
 
+/**
+ * Runs the rules that read only the file (`reads: 'file'`) on one document and collects what
+ * they find, a crash as a `rule-error` finding plus a line for the run's internal errors: what a
+ * worker thread sends back, and what a page rechecked after an edit gets.
+ */
+export function fileOnlyFindings(document: FaqDocument, rules: readonly ActiveRule[], siteOf: () => SiteModel): { messages: LintMessage[]; internalErrors: string[] } {
+  const messages: LintMessage[] = [];
+  const internalErrors: string[] = [];
+  const severityOf = (ruleId: string): ActiveRule['severity'] => rules.find((candidate) => candidate.rule.meta.id === ruleId)?.severity ?? 2;
+  runFileRules(document, rules, ({ rule }) => rule.meta.reads === 'file', siteOf, {
+    report: (ruleId, report) => messages.push(messageFor(ruleId, severityOf(ruleId), report)),
+    crashed: (ruleId, error) => {
+      const crash = crashReport(ruleId, document.path, error);
+      messages.push(crash.message);
+      internalErrors.push(crash.internalError);
+    },
+  });
+  return { messages, internalErrors };
+}
+
 /** A finding in the shape results carry, with the severity the file's config gives the rule. */
 export function messageFor(ruleId: string, severity: ActiveRule['severity'], report: RuleReport): LintMessage {
   return {

@@ -3,14 +3,12 @@
  * file itself (`reads: 'file'`); sends back each page's facts and findings, never its tree.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { RuleReport } from '../rules/define-rule.js';
 import { parseFaqDocument } from '../parse/document.js';
 import { factsOf } from './cache.js';
 import { activeRulesFor, loadConfig } from './config-resolution.js';
 import { DocumentStore } from './document-store.js';
 import { crossPageRules, pageParts } from './page-parts.js';
-import { crashReport, messageFor, runFileRules } from './file-rules.js';
-import type { LintMessage } from './results.js';
+import { fileOnlyFindings } from './file-rules.js';
 import { siteLoader } from './sites.js';
 import type { ParseBatch, ParsedPageMessage, WorkerSetup } from './worker-pool.js';
 
@@ -24,18 +22,7 @@ function parsePage(file: string, text: string, linted: boolean): ParsedPageMessa
   const document = parseFaqDocument(file, text, setup.parseOptions);
   const parts = setup.withParts ? pageParts(document, partRules) : undefined;
   if (!linted) return { file, factsJson: JSON.stringify(factsOf(document)), messages: null, internalErrors: [], parts };
-  const messages: LintMessage[] = [];
-  const internalErrors: string[] = [];
-  const active = activeRulesFor(resolved, file, setup.ruleOverrides);
-  const severityOf = (ruleId: string): 1 | 2 => active.find((candidate) => candidate.rule.meta.id === ruleId)?.severity ?? 2;
-  runFileRules(document, active, ({ rule }) => rule.meta.reads === 'file', () => siteFor(file), {
-    report: (ruleId: string, report: RuleReport) => messages.push(messageFor(ruleId, severityOf(ruleId), report)),
-    crashed: (ruleId: string, error: unknown) => {
-      const crash = crashReport(ruleId, file, error);
-      messages.push(crash.message);
-      internalErrors.push(crash.internalError);
-    },
-  });
+  const { messages, internalErrors } = fileOnlyFindings(document, activeRulesFor(resolved, file, setup.ruleOverrides), () => siteFor(file));
   return { file, factsJson: JSON.stringify(factsOf(document)), messages, internalErrors, parts };
 }
 

@@ -4,10 +4,10 @@ import type { SeverityName } from '../rules/define-rule.js';
 import type { RunRecord } from './cache.js';
 import { finishFile } from './check-files.js';
 import type { ActiveRule, ResolvedConfig } from './config-resolution.js';
-import { crashReport, messageFor, runFileRules } from './file-rules.js';
+import { fileOnlyFindings } from './file-rules.js';
 import { crossPageRules, pageParts } from './page-parts.js';
 import { readSource } from './read-source.js';
-import type { LintMessage, LintResult } from './results.js';
+import type { LintResult } from './results.js';
 
 export interface RecheckPlan {
   resolved: ResolvedConfig;
@@ -39,27 +39,11 @@ export function recheckPages(plan: RecheckPlan): { results: LintResult[]; intern
     const active = rulesByFile.get(file);
     // A page read only for the site: its own rules never ran, and its cross-page parts are unchanged.
     if (!active) continue;
-    const found: LintMessage[] = [...(last.crossPage[file] ?? [])];
-    runFileRules(
-      document,
-      active,
-      ({ rule }) => rule.meta.reads === 'file',
-      () => {
-        throw new Error('a rule that reads only its file asked for the site');
-      },
-      {
-        report: (ruleId, report) => {
-          const severity = active.find(({ rule }) => rule.meta.id === ruleId)?.severity;
-          if (severity) found.push(messageFor(ruleId, severity, report));
-        },
-        crashed: (ruleId, error) => {
-          const crash = crashReport(ruleId, file, error);
-          internalErrors.push(crash.internalError);
-          found.push(crash.message);
-        },
-      },
-    );
-    rechecked.set(file, finishFile(file, found, document, undefined, read.problems, unusedDirectiveSeverity));
+    const own = fileOnlyFindings(document, active, () => {
+      throw new Error('a rule that reads only its file asked for the site');
+    });
+    internalErrors.push(...own.internalErrors);
+    rechecked.set(file, finishFile(file, [...(last.crossPage[file] ?? []), ...own.messages], document, undefined, read.problems, unusedDirectiveSeverity));
   }
   return { results: last.results.map((result) => rechecked.get(result.filePath) ?? result), internalErrors };
 }

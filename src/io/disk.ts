@@ -98,7 +98,8 @@ export function fileKind(target: string): FileKind {
   return kind;
 }
 
-const CONTENT_EXTENSIONS = ['.md', '.markdown'];
+/** File extensions of Markdown content pages. */
+export const CONTENT_EXTENSIONS = ['.md', '.markdown'];
 
 function listMarkdown(dir: string): string[] {
   const files: string[] = [];

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { fileKind, markdownFilesUnder } from '../io/disk.js';
+import { CONTENT_EXTENSIONS, fileKind, markdownFilesUnder } from '../io/disk.js';
 import type { FaqDocument, Link } from '../model/types.js';
 import { HeadingIdRegistry, type HeadingIdStyle } from './heading-ids.js';
 import { findHugoSiteRoot, loadHugoConfig, type ConfigProblem, type HugoSiteConfig } from './hugo-config.js';
@@ -31,7 +31,6 @@ export interface PageAnchors {
   list: Array<{ id: string; text: string; line: number; column: number }>;
 }
 
-const CONTENT_EXTENSIONS = ['.md', '.markdown'];
 
 /**
  * What faqlint knows about the site around the linted files: whether it is a Hugo site, its
