@@ -69,6 +69,9 @@ interface CacheBody {
   siteRules?: Record<string, SiteRuleReports>;
 }
 
+/** The node of every block known by its facts: nothing reads it, and one shared node spares a large site three objects a question. */
+const FACTS_BLOCK_NODE: FaqDocument['blocks'][number]['node'] = Object.freeze({ type: 'containerDirective', name: 'details', attributes: Object.freeze({}), children: Object.freeze([]) as never });
+
 /** An empty tree and empty block nodes stand in for what a cached document no longer has. */
 export function documentFromFacts(facts: DocumentFacts, text: string): FaqDocument {
   return {
@@ -78,7 +81,20 @@ export function documentFromFacts(facts: DocumentFacts, text: string): FaqDocume
     tree: { type: 'root', children: [] },
     textRuns: [],
     shortcodes: [],
-    blocks: facts.blocks.map((block) => ({ ...block, node: { type: 'containerDirective', name: 'details', attributes: {}, children: [] } })),
+    // Written out field by field: a spread plus a property gives every block a hidden class of its own (~400 bytes each).
+    blocks: facts.blocks.map((block) => ({
+      index: block.index,
+      syntax: block.syntax,
+      name: block.name,
+      question: block.question,
+      questionSpan: block.questionSpan,
+      isQuestion: block.isQuestion,
+      span: block.span,
+      answerSpan: block.answerSpan,
+      answerText: block.answerText,
+      sectionIndex: block.sectionIndex,
+      node: FACTS_BLOCK_NODE,
+    })),
   };
 }
 

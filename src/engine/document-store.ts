@@ -7,6 +7,20 @@ import { documentFromFacts, type DocumentFacts, type LintCache } from './cache.j
 import { readSource } from './read-source.js';
 import type { LintMessage } from './results.js';
 
+/** The front matter keys that set a page's URLs: all the site model asks of a page it has not loaded. */
+const URL_KEYS: ReadonlyArray<keyof PageFrontMatter> = ['url', 'slug', 'aliases'];
+
+/**
+ * A page's URL settings as values of their own: a string the YAML parser cut from the page text
+ * keeps that whole text in memory, for every page of the site.
+ */
+function urlSettings(data: Record<string, unknown> | undefined): PageFrontMatter | undefined {
+  if (!data) return undefined;
+  const settings: PageFrontMatter = {};
+  for (const key of URL_KEYS) if (key in data) settings[key] = data[key];
+  return structuredClone(settings);
+}
+
 type Read = { ok: true; text: string; problems: Array<{ message: string; offset: number }>; digest?: string } | { ok: false; message: string };
 
 /**
@@ -112,14 +126,18 @@ export class DocumentStore {
     this.cache?.setFacts(file, this.hashOf(file, read), facts, findingsComplete ? messages : null, this.parts.get(file));
   }
 
-  /** A document known by its facts (from the cache or a worker), not parsed here; context pages keep only the facts. */
+  /**
+   * A document known by its facts (from the cache or a worker), not parsed here. It keeps only the
+   * facts, linted or not: the rules that read the file already ran where it was parsed, and their
+   * findings come with it.
+   */
   private fromFacts(absolute: string, text: string, facts: DocumentFacts, messages: LintMessage[] | null, parts: string | undefined): FaqDocument {
     const document = documentFromFacts(facts, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
     this.documents.set(absolute, document);
     const knownParts = parts ?? this.partsOf?.(document);
     if (knownParts) this.parts.set(absolute, knownParts);
     if (messages) this.cachedMessages.set(absolute, messages);
-    if (!this.linted.has(absolute)) release(document);
+    release(document);
     return document;
   }
 
@@ -133,8 +151,8 @@ export class DocumentStore {
       // Kept until the page is loaded (site-wide rules load every page), then dropped.
       this.pendingText.set(absolute, read);
       const cached = read.ok && this.cache ? this.cache.peek(absolute, this.hashOf(absolute, read)) : undefined;
-      const data = cached ? cached.frontMatter?.data : read.ok ? parseFrontMatter(read.text.replace(/^\uFEFF/, '')).frontMatter?.data : undefined;
-      this.frontMatter.set(absolute, data as PageFrontMatter | undefined);
+      const data = cached ? cached.frontMatter?.data : read.ok ? parseFrontMatter(read.text.replace(/^\uFEFF/, ''), URL_KEYS).frontMatter?.data : undefined;
+      this.frontMatter.set(absolute, urlSettings(data));
     }
     return this.frontMatter.get(absolute);
   }
@@ -151,5 +169,5 @@ export function release(document: FaqDocument): void {
   document.textRuns = [];
   document.shortcodes = [];
   document.text = '';
-  for (const block of document.blocks) block.node.children = [];
+  for (const block of document.blocks) if (block.node.children.length > 0) block.node.children = [];
 }

@@ -51,15 +51,18 @@ interface Collector { entries: FrontMatterEntry[]; seen: Set<string>; base: numb
 // Far above any real front matter, far below what makes an alias bomb expensive.
 const MAX_ALIAS_COUNT = 100;
 
-/** Finds and parses front matter at the start of `text` (a BOM has already been removed by the caller). Never throws. */
-export function parseFrontMatter(text: string): FrontMatterResult {
+/**
+ * Finds and parses front matter at the start of `text` (a BOM has already been removed by the caller). Never throws.
+ * With `onlyIfMentioned`, a block whose text names none of those keys is not parsed: its data and entries are empty.
+ */
+export function parseFrontMatter(text: string, onlyIfMentioned?: readonly string[]): FrontMatterResult {
   // Hugo skips spaces, tabs and line breaks (blank lines included) before the opening delimiter.
   const start = text.search(/[^ \t\r\n]/);
   if (start < 0) return { frontMatter: undefined, bodyStart: 0, errors: [] };
   if (text.startsWith('{', start)) {
     // Deliberate deviation from Hugo (#7176): a body that opens with a shortcode is content, not broken JSON.
     if (text.startsWith('{{<', start) || text.startsWith('{{%', start)) return { frontMatter: undefined, bodyStart: 0, errors: [] };
-    return parseJsonBlock(text, start);
+    return parseJsonBlock(text, start, onlyIfMentioned);
   }
   const delimiter = text.startsWith('---', start) ? '---' : text.startsWith('+++', start) ? '+++' : undefined;
   const openEnd = start + 3;
@@ -72,7 +75,7 @@ export function parseFrontMatter(text: string): FrontMatterResult {
       const end = line + 3;
       const bodyStart = nextLineStart(text, end);
       const parse = delimiter === '---' ? parseYaml : parseToml;
-      return withContent(delimiter === '---' ? 'yaml' : 'toml', text, { start, end, contentStart, contentEnd: line, bodyStart }, parse);
+      return withContent(delimiter === '---' ? 'yaml' : 'toml', text, { start, end, contentStart, contentEnd: line, bodyStart }, parse, onlyIfMentioned);
     }
   }
   // Unclosed: Hugo refuses the page, but the author most likely forgot the closer, so we report it and still
@@ -86,9 +89,13 @@ type ContentParser = (source: string, out: Collector, errors: FrontMatterError[]
 
 type BlockRanges = Pick<FrontMatter, 'start' | 'end' | 'contentStart' | 'contentEnd'> & { bodyStart: number };
 
-function withContent(format: FrontMatterFormat, text: string, r: BlockRanges, parse: ContentParser): FrontMatterResult {
+function withContent(format: FrontMatterFormat, text: string, r: BlockRanges, parse: ContentParser, onlyIfMentioned?: readonly string[]): FrontMatterResult {
   // Replacing a lone CR by LF keeps every offset valid and spares the parsers (TOML and `yaml` reject CR-only files).
   const source = text.slice(r.contentStart, r.contentEnd).replace(/\r(?!\n)/g, '\n');
+  // A key can only be set where its name is written, unless spelt with escapes ("\u0075rl").
+  if (onlyIfMentioned && !source.includes('\\') && !onlyIfMentioned.some((key) => source.includes(key))) {
+    return { frontMatter: { format, start: r.start, end: r.end, contentStart: r.contentStart, contentEnd: r.contentEnd, data: {}, entries: [] }, bodyStart: r.bodyStart, errors: [] };
+  }
   const errors: FrontMatterError[] = [];
   const out: Collector = { entries: [], seen: new Set(), base: r.contentStart, source };
   let data: Record<string, unknown> = {};
@@ -224,13 +231,13 @@ function tomlInner(node: AST.TOMLContentNode, source: string): [number, number] 
   return [s + 3 + skip, e - 3];
 }
 
-function parseJsonBlock(text: string, start: number): FrontMatterResult {
+function parseJsonBlock(text: string, start: number, onlyIfMentioned?: readonly string[]): FrontMatterResult {
   const end = matchBrace(text, start);
   // Unbalanced: same recovery as an unclosed --- block (see parseFrontMatter).
   if (end === undefined) return { frontMatter: undefined, bodyStart: nextLineStart(text, start), errors: [unclosedError(text, start, start + 1, '}')] };
   // The object may share its last line with content; only swallow the rest of that line when it is blank.
   const bodyStart = isLineRest(text, end) ? nextLineStart(text, end) : end;
-  return withContent('json', text, { start, end, contentStart: start, contentEnd: end, bodyStart }, parseJson);
+  return withContent('json', text, { start, end, contentStart: start, contentEnd: end, bodyStart }, parseJson, onlyIfMentioned);
 }
 
 const parseJson: ContentParser = (source, out, errors) => {

@@ -380,3 +380,21 @@ describe('invalid front matter', () => {
     expect(lineOf(src, error!.start)).toBe(2);
   });
 });
+
+describe('parsing only front matter that names some keys', () => {
+  const keys = ['url', 'slug'];
+  it('leaves a block that names none of them unparsed, with its ranges', () => {
+    const result = parseFrontMatter('---\ntitle: [unclosed\n---\nBody with url and slug.\n', keys);
+    expect(result.errors).toEqual([]);
+    expect(result.frontMatter).toMatchObject({ format: 'yaml', data: {}, entries: [], start: 0, end: 24 });
+    expect(result.bodyStart).toBe(25);
+  });
+  it('parses a block that names one, in every format', () => {
+    expect(parseFrontMatter('---\nslug: keys\n---\n', keys).frontMatter?.data).toEqual({ slug: 'keys' });
+    expect(parseFrontMatter('+++\nurl = "/k/"\n+++\n', keys).frontMatter?.data).toEqual({ url: '/k/' });
+    expect(parseFrontMatter('{ "url": "/j/" }\n', keys).frontMatter?.data).toEqual({ url: '/j/' });
+  });
+  it('parses a block with escapes, which can spell a key without writing it', () => {
+    expect(parseFrontMatter('---\n"\\x75rl": /x/\n---\n', keys).frontMatter?.data).toEqual({ url: '/x/' });
+  });
+});
