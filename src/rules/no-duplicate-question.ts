@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { FaqDocument, QaBlock } from '../model/types.js';
 import { findFiller } from '../text/lorem.js';
@@ -5,7 +6,7 @@ import { findNearDuplicates } from '../text/near-duplicates.js';
 import { normalizeQuestion } from '../text/normalize.js';
 import { findPlaceholder } from '../text/placeholders.js';
 import { quoteExcerpt } from '../text/quote.js';
-import { DEFAULT_NEAR_DUPLICATE_THRESHOLD, isTypo, prepareQuestion, questionSimilarity, type PreparedQuestion } from '../text/similarity.js';
+import { DEFAULT_NEAR_DUPLICATE_THRESHOLD, isTypo, prepareNormalizedQuestion, questionSimilarity, type PreparedQuestion } from '../text/similarity.js';
 import { defineSiteRule, type SiteRuleContext } from './define-rule.js';
 
 export interface NoDuplicateQuestionOptions {
@@ -44,7 +45,8 @@ function where(root: string, asked: Asked): string {
 function answerKey(block: QaBlock): string | undefined {
   const answer = block.answerText;
   if (answer.split(/\s+/).length < MIN_ANSWER_WORDS) return undefined;
-  return answer.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  // Compared only for equality: a digest keeps a large site's answers from being held twice.
+  return createHash('sha1').update(answer.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()).digest('base64');
 }
 
 /** Filler pasted under several questions is a placeholder problem, not a sign they are one question. */
@@ -137,7 +139,9 @@ function reportNear(context: SiteRuleContext<NoDuplicateQuestionOptions>, asked:
     if (!seen.has(key)) distinct.push(current);
     seen.add(key);
   }
-  const prepared = distinct.map((current) => prepareQuestion(current.block.question));
+  // One string per distinct word: a site's 100,000 questions use a few thousand words.
+  const vocabulary = new Map<string, string>();
+  const prepared = distinct.map((current) => prepareNormalizedQuestion(current.normalized, vocabulary));
   const best = new Map<number, { other: number; score: number; reason: 'wording' | 'answer' }>();
   // Like an exact repeat, a near one points at the earliest question it repeats.
   const consider = (a: number, b: number, score: number, reason: 'wording' | 'answer'): void => {

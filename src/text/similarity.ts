@@ -92,7 +92,14 @@ export function stemWord(word: string): string {
 
 /** Tokenises and weighs a question (normalising it with {@link normalizeQuestion} first). */
 export function prepareQuestion(text: string): PreparedQuestion {
-  const normalized = normalizeQuestion(text);
+  return prepareNormalizedQuestion(normalizeQuestion(text));
+}
+
+/**
+ * {@link prepareQuestion} of a question already in {@link normalizeQuestion}'s form. Questions
+ * prepared with one `vocabulary` share one string per distinct token.
+ */
+export function prepareNormalizedQuestion(normalized: string, vocabulary?: Map<string, string>): PreparedQuestion {
   const tokens: string[] = [];
   const functionWord: boolean[] = [];
   let weight = 0;
@@ -100,7 +107,13 @@ export function prepareQuestion(text: string): PreparedQuestion {
     for (const word of splitContraction(match[0])) {
       if (word === '') continue;
       const isFunction = FUNCTION_WORDS.has(word);
-      tokens.push(isFunction ? word : stemWord(word));
+      const token = isFunction ? word : stemWord(word);
+      let shared = vocabulary?.get(token);
+      if (shared === undefined) {
+        shared = token;
+        vocabulary?.set(token, token);
+      }
+      tokens.push(shared);
       functionWord.push(isFunction);
       weight += isFunction ? FUNCTION_WORD_WEIGHT : CONTENT_WORD_WEIGHT;
     }

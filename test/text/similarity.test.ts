@@ -5,12 +5,14 @@ import {
   FUNCTION_WORDS,
   isTypo,
   type PreparedQuestion,
+  prepareNormalizedQuestion,
   prepareQuestion,
   questionDistance,
   questionSimilarity,
   stemWord,
   typoNeighbours,
 } from '../../src/text/similarity.js';
+import { normalizeQuestion } from '../../src/text/normalize.js';
 
 const similarity = (a: string, b: string): number => questionSimilarity(prepareQuestion(a), prepareQuestion(b));
 
@@ -186,5 +188,19 @@ describe('numbers', () => {
     const a = prepareQuestion('How do I configure option 1000?');
     const b = prepareQuestion('How do I configure option 1001?');
     expect(questionSimilarity(a, b)).toBeLessThan(0.8);
+  });
+});
+
+describe('prepareQuestion with a shared vocabulary', () => {
+  it('prepares exactly as without one, and collects the tokens', () => {
+    const vocabulary = new Map<string, string>();
+    for (const question of ['How do I restore my backups?', "What's a snapshot's retention?", 'Can I restore backups offline?']) {
+      expect(prepareNormalizedQuestion(normalizeQuestion(question), vocabulary)).toEqual(prepareQuestion(question));
+    }
+    expect([...vocabulary.keys()]).toEqual(expect.arrayContaining(['restore', 'backup', 'snapshot', 'retention', 'offline']));
+  });
+  it('prepareNormalizedQuestion of the normalised form is prepareQuestion', () => {
+    const question = '  How   DO I “restore” — a file?? ';
+    expect(prepareNormalizedQuestion(normalizeQuestion(question))).toEqual(prepareQuestion(question));
   });
 });
