@@ -99,14 +99,16 @@ function batchesOf(jobs: readonly ParseJob[]): ParseJob[][] {
  * Never rejects: if a worker fails, the pool stops and the pages not handed over (and pages
  * over {@link MAX_WORKER_PAGE_CHARS}) are left for the caller to parse on the main thread.
  */
-export async function parseOnWorkers(jobs: readonly ParseJob[], setup: WorkerSetup, threads: number, onPage: (page: ParsedPage) => void): Promise<void> {
+export function parseOnWorkers(jobs: readonly ParseJob[], setup: WorkerSetup, threads: number, onPage: (page: ParsedPage) => void): Promise<void> {
+  // Not an async function, and a batch is let go once sent: nothing here keeps a page's text
+  // after its parse (an async function's suspended frame would keep `jobs` to the end).
   const script = workerScript();
-  if (!script || threads < 1) return;
-  const pending = batchesOf(jobs.filter((job) => job.text.length <= MAX_WORKER_PAGE_CHARS)).map((batch, id) => ({ id, jobs: batch }));
-  if (pending.length === 0) return;
+  if (!script || threads < 1) return Promise.resolve();
+  const pending: Array<ParseBatch | undefined> = batchesOf(jobs.filter((job) => job.text.length <= MAX_WORKER_PAGE_CHARS)).map((batch, id) => ({ id, jobs: batch }));
+  if (pending.length === 0) return Promise.resolve();
   let next = 0;
   const workers: Worker[] = [];
-  await new Promise<void>((resolve) => {
+  return new Promise<void>((resolve) => {
     let running = 0;
     let done = false;
     const finish = (): void => {
@@ -118,8 +120,8 @@ export async function parseOnWorkers(jobs: readonly ParseJob[], setup: WorkerSet
     const dispatch = (worker: Worker): boolean => {
       const batch = pending[next];
       if (done || !batch) return false;
-      next++;
-      worker.postMessage(batch satisfies ParseBatch);
+      pending[next++] = undefined;
+      worker.postMessage(batch);
       return true;
     };
     let outstanding = pending.length;
