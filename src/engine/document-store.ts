@@ -25,8 +25,8 @@ type Read = { ok: true; text: string; problems: Array<{ message: string; offset:
 
 /**
  * Reads and parses each file once per run, and keeps memory bounded: once a document's file
- * rules have run (or at once, for pages read only as context), its tree and text runs are
- * released and only its facts stay. With a cache, unchanged files are not parsed at all.
+ * rules have run (or at once, for pages read only as context and documents known by their
+ * facts), its tree and text runs are released and only its facts stay. With a cache, unchanged files are not parsed at all.
  */
 export class DocumentStore {
   readonly documents = new Map<string, FaqDocument>();

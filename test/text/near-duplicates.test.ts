@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { findNearDuplicates, findNearDuplicatesAllPairs } from '../../src/text/near-duplicates.js';
 import { DEFAULT_NEAR_DUPLICATE_THRESHOLD, prepareQuestion } from '../../src/text/similarity.js';
 
-const prepareAll = (texts: readonly string[]) => texts.map((text) => prepareQuestion(text));
+const prepareAll = (texts: readonly string[]) => texts.map(prepareQuestion);
 
 /** Deterministic PRNG (mulberry32), so generated corpora are the same on every run. */
 function random(seed: number): () => number {

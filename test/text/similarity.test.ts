@@ -191,8 +191,8 @@ describe('numbers', () => {
   });
 });
 
-describe('prepareQuestion with a shared vocabulary', () => {
-  it('prepares exactly as without one, and collects the tokens', () => {
+describe('prepareNormalizedQuestion', () => {
+  it('with a shared vocabulary, prepares exactly as prepareQuestion, and collects the tokens', () => {
     const vocabulary = new Map<string, string>();
     for (const question of ['How do I restore my backups?', "What's a snapshot's retention?", 'Can I restore backups offline?']) {
       expect(prepareNormalizedQuestion(normalizeQuestion(question), vocabulary)).toEqual(prepareQuestion(question));
