@@ -44,7 +44,7 @@ export interface PreparedQuestion {
   /** Words after contraction splitting; content words are stemmed (see {@link stemWord}). */
   readonly tokens: string[];
   /** Parallel to `tokens`: whether each is in {@link FUNCTION_WORDS}. */
-  readonly functionWord: boolean[];
+  readonly functionWord: readonly boolean[];
   /** Sum of the token weights. */
   readonly weight: number;
 }
@@ -95,9 +95,14 @@ export function prepareQuestion(text: string): PreparedQuestion {
   return prepareNormalizedQuestion(normalizeQuestion(text));
 }
 
+/** Per vocabulary, one array per pattern of function words: a site's questions follow a few thousand patterns. */
+const functionWordPatterns = new WeakMap<Map<string, string>, Map<string, readonly boolean[]>>();
+
 /**
  * {@link prepareQuestion} of a question already in {@link normalizeQuestion}'s form. Questions
- * prepared with one `vocabulary` share one string per distinct token.
+ * prepared with one `vocabulary` share one string per distinct token, and one `functionWord`
+ * array per pattern; their arrays are no longer than they need be. A large site's 100,000
+ * questions take about half the memory so.
  */
 export function prepareNormalizedQuestion(normalized: string, vocabulary?: Map<string, string>): PreparedQuestion {
   const tokens: string[] = [];
@@ -118,7 +123,13 @@ export function prepareNormalizedQuestion(normalized: string, vocabulary?: Map<s
       weight += isFunction ? FUNCTION_WORD_WEIGHT : CONTENT_WORD_WEIGHT;
     }
   }
-  return { normalized, tokens, functionWord, weight };
+  if (!vocabulary) return { normalized, tokens, functionWord, weight };
+  let patterns = functionWordPatterns.get(vocabulary);
+  if (!patterns) functionWordPatterns.set(vocabulary, (patterns = new Map()));
+  const pattern = functionWord.map((isFunction) => (isFunction ? '1' : '0')).join('');
+  let sharedPattern = patterns.get(pattern);
+  if (!sharedPattern) patterns.set(pattern, (sharedPattern = functionWord.slice()));
+  return { normalized, tokens: tokens.slice(), functionWord: sharedPattern, weight };
 }
 
 /**

@@ -199,6 +199,14 @@ describe('prepareNormalizedQuestion', () => {
     }
     expect([...vocabulary.keys()]).toEqual(expect.arrayContaining(['restore', 'backup', 'snapshot', 'retention', 'offline']));
   });
+  it('with a shared vocabulary, questions with one pattern of function words share one array of flags', () => {
+    const vocabulary = new Map<string, string>();
+    const [restore, remove, list] = ['How do I restore a file?', 'How do I remove a bucket?', 'Which buckets can I list?'].map((question) => prepareNormalizedQuestion(normalizeQuestion(question), vocabulary));
+    expect(restore?.functionWord).toBe(remove?.functionWord);
+    expect(restore?.functionWord).toEqual(prepareQuestion('How do I restore a file?').functionWord);
+    expect(list?.functionWord).not.toBe(restore?.functionWord);
+    expect(list?.functionWord).toEqual(prepareQuestion('Which buckets can I list?').functionWord);
+  });
   it('prepareNormalizedQuestion of the normalised form is prepareQuestion', () => {
     const question = '  How   DO I “restore” — a file?? ';
     expect(prepareNormalizedQuestion(normalizeQuestion(question))).toEqual(prepareQuestion(question));
