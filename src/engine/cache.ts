@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { LineIndex } from '../model/line-index.js';
+import type { LineIndex } from '../model/line-index.js';
 import type { FaqDocument } from '../model/types.js';
 import type { RuleReport } from '../rules/define-rule.js';
 import type { DiskAnswer } from '../io/disk.js';
+import { FactsBlock } from './facts-block.js';
 import type { LintMessage, LintResult } from './results.js';
 
 /**
@@ -69,20 +70,20 @@ interface CacheBody {
   siteRules?: Record<string, SiteRuleReports>;
 }
 
-/** The node of every block known by its facts: nothing reads it, and one shared node spares a large site three objects a question. */
-const FACTS_BLOCK_NODE: FaqDocument['blocks'][number]['node'] = Object.freeze({ type: 'containerDirective', name: 'details', attributes: Object.freeze({}), children: Object.freeze([]) as never });
+/**
+ * A document from its facts and its line index: an empty text, tree and block nodes stand in for
+ * what it no longer has, and its blocks make their spans when read ({@link FactsBlock}).
+ */
+export function documentFromFacts(facts: DocumentFacts, lineIndex: LineIndex): FaqDocument {
+  return { ...facts, text: '', lineIndex, tree: { type: 'root', children: [] }, textRuns: [], shortcodes: [], blocks: facts.blocks.map((block) => new FactsBlock(block, lineIndex)) };
+}
 
-/** An empty tree and empty block nodes stand in for what a cached document no longer has. */
-export function documentFromFacts(facts: DocumentFacts, text: string): FaqDocument {
+/** What is kept of a document; its blocks field by field, since a {@link FactsBlock}'s spans are not properties of its own. */
+export function factsOf(document: FaqDocument): DocumentFacts {
+  const { text: _text, lineIndex: _lineIndex, tree: _tree, textRuns: _textRuns, shortcodes: _shortcodes, blocks, ...rest } = document;
   return {
-    ...facts,
-    text,
-    lineIndex: new LineIndex(text),
-    tree: { type: 'root', children: [] },
-    textRuns: [],
-    shortcodes: [],
-    // Written out field by field: a spread plus a property gives every block a hidden class of its own (~400 bytes each).
-    blocks: facts.blocks.map((block) => ({
+    ...rest,
+    blocks: blocks.map((block) => ({
       index: block.index,
       syntax: block.syntax,
       name: block.name,
@@ -93,14 +94,8 @@ export function documentFromFacts(facts: DocumentFacts, text: string): FaqDocume
       answerSpan: block.answerSpan,
       answerText: block.answerText,
       sectionIndex: block.sectionIndex,
-      node: FACTS_BLOCK_NODE,
     })),
   };
-}
-
-export function factsOf(document: FaqDocument): DocumentFacts {
-  const { text: _text, lineIndex: _lineIndex, tree: _tree, textRuns: _textRuns, shortcodes: _shortcodes, blocks, ...rest } = document;
-  return { ...rest, blocks: blocks.map(({ node: _node, ...block }) => block) };
 }
 
 /**

@@ -78,19 +78,12 @@ export async function checkFiles(plan: CheckPlan): Promise<{ results: LintResult
       const site = siteFor(file);
       if (rulesByFile.get(file)?.some(({ rule }) => isSiteRule(rule))) for (const page of await pagesOf(site)) needed.add(page);
     }
-    // The jobs (and so every page's text) are held only by this function's frame, gone once the
-    // pool has started: a text then lives until its page is adopted, not to the end of the run.
-    const startParsing = (): Promise<void> => {
-      const jobs = store.textsToParse([...needed]).map((job) => ({ ...job, linted: messages.has(job.file) }));
-      const total = jobs.length;
-      let parsed = 0;
-      return parseOnWorkers(jobs, { lookup: workerLookup, ruleOverrides, parseOptions, withParts: cache !== undefined }, workerCount(concurrency, jobs), (page) => {
-        store.adopt(page.file, page.facts, page.messages, page.internalErrors.length === 0, page.parts);
-        internalErrors.push(...page.internalErrors);
-        onProgress?.({ phase: 'parse', done: ++parsed, total });
-      });
-    };
-    await startParsing();
+    const jobs = store.pagesToParse([...needed]).map((job) => ({ ...job, linted: messages.has(job.file) }));
+    let parsed = 0;
+    await parseOnWorkers(jobs, { lookup: workerLookup, ruleOverrides, parseOptions, withParts: cache !== undefined }, workerCount(concurrency, jobs), (page) => {
+      if (store.adopt(page, page.internalErrors.length === 0)) internalErrors.push(...page.internalErrors);
+      onProgress?.({ phase: 'parse', done: ++parsed, total: jobs.length });
+    });
   }
 
   // One file at a time: parse (or take from the cache), run its file rules, release its tree.

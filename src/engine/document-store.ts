@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import path from 'node:path';
+import { LineIndex } from '../model/line-index.js';
 import type { FaqDocument } from '../model/types.js';
 import { parseFaqDocument, type ParseOptions } from '../parse/document.js';
 import { parseFrontMatter } from '../parse/front-matter.js';
@@ -6,6 +8,7 @@ import type { PageFrontMatter } from '../site/page-index.js';
 import { documentFromFacts, type DocumentFacts, type LintCache } from './cache.js';
 import { readSource } from './read-source.js';
 import type { LintMessage } from './results.js';
+import type { ParsedPage } from './worker-pool.js';
 
 /** The front matter keys that set a page's URLs: all the site model asks of a page it has not loaded. */
 const URL_KEYS: ReadonlyArray<keyof PageFrontMatter> = ['url', 'slug', 'aliases'];
@@ -37,7 +40,7 @@ export class DocumentStore {
   readonly hashes = new Map<string, string>();
   /** The digest of each document's cross-page parts (with `partsOf`: a cache keeps them). */
   readonly parts = new Map<string, string>();
-  /** Texts read for front matter before the document itself was needed, so no file is read twice. */
+  /** Texts read before the document itself was needed (for front matter, or to hash), so those are not read twice. */
   private readonly pendingText = new Map<string, Read>();
   private readonly frontMatter = new Map<string, PageFrontMatter | undefined>();
 
@@ -73,7 +76,7 @@ export class DocumentStore {
     const hash = this.hashOf(absolute, read);
     const cached = this.cache?.get(absolute, hash);
     // A file linted now needs cached findings too; facts alone do only for context pages.
-    if (cached && (cached.messages !== null || !this.linted.has(absolute))) return this.fromFacts(absolute, read.text, cached.facts, cached.messages, cached.parts);
+    if (cached && (cached.messages !== null || !this.linted.has(absolute))) return this.fromFacts(absolute, new LineIndex(withoutBom(read.text)), cached.facts, cached.messages, cached.parts);
     const document = parseFaqDocument(absolute, read.text, this.parseOptions);
     this.documents.set(absolute, document);
     if (this.partsOf) this.parts.set(absolute, this.partsOf(document));
@@ -95,20 +98,33 @@ export class DocumentStore {
   }
 
   /**
-   * Reads the files not yet loaded and returns those that must be parsed (the cache does not
-   * have them), with their text; the texts stay here until the files are loaded or adopted.
+   * The files not yet loaded that must be parsed (the cache does not have them), for workers to
+   * read and parse: without a cache they are not read here at all, and with one only to be hashed.
    */
-  textsToParse(files: readonly string[]): Array<{ file: string; text: string }> {
-    const toParse: Array<{ file: string; text: string }> = [];
+  pagesToParse(files: readonly string[]): Array<{ file: string; size: number }> {
+    const toParse: Array<{ file: string; size: number }> = [];
     for (const file of files) {
       const absolute = path.resolve(file);
       if (this.documents.has(absolute) || this.unreadable.has(absolute)) continue;
+      if (!this.cache) {
+        // A text read for front matter is read again by the worker rather than kept here.
+        this.pendingText.delete(absolute);
+        toParse.push({ file: absolute, size: fileSize(absolute) });
+        continue;
+      }
       const read = this.pendingText.get(absolute) ?? this.read(absolute);
-      this.pendingText.set(absolute, read);
-      if (!read.ok) continue;
-      const cached = this.cache?.peekEntry(absolute, this.hashOf(absolute, read));
-      if (cached && (cached.messages !== null || !this.linted.has(absolute))) continue;
-      toParse.push({ file: absolute, text: read.text });
+      if (!read.ok) {
+        this.pendingText.set(absolute, read);
+        continue;
+      }
+      const cached = this.cache.peekEntry(absolute, this.hashOf(absolute, read));
+      if (cached && (cached.messages !== null || !this.linted.has(absolute))) {
+        // Loaded from the cache soon, with this text for its line index.
+        this.pendingText.set(absolute, read);
+        continue;
+      }
+      this.pendingText.delete(absolute);
+      toParse.push({ file: absolute, size: read.text.length });
     }
     return toParse;
   }
@@ -116,14 +132,19 @@ export class DocumentStore {
   /**
    * Takes a page parsed elsewhere (on a worker) as if it came from the cache, and caches it;
    * its findings only when `findingsComplete` (no rule crashed on it, so the next run tries again).
+   * A page whose bytes are not the ones hashed here (changed since) is left to be read and parsed
+   * here; returns whether the page was taken.
    */
-  adopt(file: string, facts: DocumentFacts, messages: LintMessage[] | null, findingsComplete: boolean, parts: string | undefined): void {
-    const read = this.pendingText.get(file);
-    if (!read?.ok || this.documents.has(file)) return;
+  adopt(page: ParsedPage, findingsComplete: boolean): boolean {
+    const { file } = page;
+    if (this.documents.has(file) || this.unreadable.has(file)) return false;
+    if (this.cache && this.hashes.get(file) !== page.digest) return false;
     this.pendingText.delete(file);
-    if (read.problems.length > 0) this.readProblems.set(file, read.problems);
-    this.fromFacts(file, read.text, facts, messages, parts);
-    this.cache?.setFacts(file, this.hashOf(file, read), facts, findingsComplete ? messages : null, this.parts.get(file));
+    if (page.readProblems.length > 0) this.readProblems.set(file, page.readProblems);
+    if (!this.hashes.has(file)) this.hashes.set(file, '');
+    this.fromFacts(file, new LineIndex(page.lines), page.facts, page.messages, page.parts);
+    this.cache?.setFacts(file, page.digest, page.facts, findingsComplete ? page.messages : null, this.parts.get(file));
+    return true;
   }
 
   /**
@@ -131,8 +152,8 @@ export class DocumentStore {
    * facts, linted or not: the rules that read the file already ran where it was parsed, and their
    * findings come with it.
    */
-  private fromFacts(absolute: string, text: string, facts: DocumentFacts, messages: LintMessage[] | null, parts: string | undefined): FaqDocument {
-    const document = documentFromFacts(facts, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  private fromFacts(absolute: string, lineIndex: LineIndex, facts: DocumentFacts, messages: LintMessage[] | null, parts: string | undefined): FaqDocument {
+    const document = documentFromFacts(facts, lineIndex);
     this.documents.set(absolute, document);
     const knownParts = parts ?? this.partsOf?.(document);
     if (knownParts) this.parts.set(absolute, knownParts);
@@ -148,10 +169,12 @@ export class DocumentStore {
     if (document) return document.frontMatter?.data as PageFrontMatter | undefined;
     if (!this.frontMatter.has(absolute)) {
       const read = this.read(absolute);
-      // Kept until the page is loaded (site-wide rules load every page), then dropped.
-      this.pendingText.set(absolute, read);
+      // With a cache, kept until the page is hashed or loaded (site-wide rules load every page).
+      // Without one, a worker will most likely read the page again: the site's every text held
+      // until then costs more than a second read of the few pages parsed here.
+      if (this.cache) this.pendingText.set(absolute, read);
       const cached = read.ok && this.cache ? this.cache.peek(absolute, this.hashOf(absolute, read)) : undefined;
-      const data = cached ? cached.frontMatter?.data : read.ok ? parseFrontMatter(read.text.replace(/^\uFEFF/, ''), URL_KEYS).frontMatter?.data : undefined;
+      const data = cached ? cached.frontMatter?.data : read.ok ? parseFrontMatter(withoutBom(read.text), URL_KEYS).frontMatter?.data : undefined;
       this.frontMatter.set(absolute, urlSettings(data));
     }
     return this.frontMatter.get(absolute);
@@ -160,6 +183,19 @@ export class DocumentStore {
   /** Texts read for front matter but never loaded are dropped when the site work is done. */
   dropPending(): void {
     this.pendingText.clear();
+  }
+}
+
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** A file's size in bytes; 0 when it cannot be looked at (the worker's read then fails, and the main thread reports why). */
+function fileSize(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
   }
 }
 

@@ -1,6 +1,7 @@
 /**
- * A worker thread of `lint`: parses the pages it is sent and checks the rules that read only the
- * file itself (`reads: 'file'`); sends back each page's facts and findings, never its tree.
+ * A worker thread of `lint`: reads and parses the pages it is sent and checks the rules that read
+ * only the file itself (`reads: 'file'`); sends back each page's facts and findings, never its
+ * tree or text.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { parseFaqDocument } from '../parse/document.js';
@@ -9,8 +10,9 @@ import { activeRulesFor, loadConfig } from './config-resolution.js';
 import { DocumentStore } from './document-store.js';
 import { crossPageRules, pageParts } from './page-parts.js';
 import { fileOnlyFindings } from './file-rules.js';
+import { readSource } from './read-source.js';
 import { siteLoader } from './sites.js';
-import type { ParseBatch, ParsedPageMessage, WorkerSetup } from './worker-pool.js';
+import type { PageMessage, ParseBatch, ParseJob, WorkerSetup } from './worker-pool.js';
 
 const setup = workerData as WorkerSetup;
 const resolved = await loadConfig(setup.lookup);
@@ -18,15 +20,21 @@ const partRules = crossPageRules(resolved.rules);
 // Only a rule that reads the site model despite `reads: 'file'` makes a worker build one.
 const siteFor = siteLoader(resolved, new DocumentStore(setup.parseOptions, undefined, new Set(), undefined), () => {});
 
-function parsePage(file: string, text: string, linted: boolean): ParsedPageMessage {
-  const document = parseFaqDocument(file, text, setup.parseOptions);
+function parsePage({ file, linted }: ParseJob): PageMessage {
+  const read = readSource(file, true);
+  if (!read.ok) return { file, unread: true };
+  const document = parseFaqDocument(file, read.text, setup.parseOptions);
   const parts = setup.withParts ? pageParts(document, partRules) : undefined;
-  if (!linted) return { file, factsJson: JSON.stringify(factsOf(document)), messages: null, internalErrors: [], parts };
-  const { messages, internalErrors } = fileOnlyFindings(document, activeRulesFor(resolved, file, setup.ruleOverrides), () => siteFor(file));
-  return { file, factsJson: JSON.stringify(factsOf(document)), messages, internalErrors, parts };
+  const { messages, internalErrors } = linted
+    ? fileOnlyFindings(document, activeRulesFor(resolved, file, setup.ruleOverrides), () => siteFor(file))
+    : { messages: null, internalErrors: [] };
+  return { file, digest: read.digest ?? '', readProblems: read.problems, lines: document.lineIndex.parts(), factsJson: JSON.stringify(factsOf(document)), messages, internalErrors, parts };
 }
 
 parentPort?.on('message', (batch: ParseBatch) => {
-  parentPort?.postMessage({ id: batch.id, pages: batch.jobs.map((job) => parsePage(job.file, job.text, job.linted)) });
+  const pages = batch.jobs.map(parsePage);
+  // The line indexes move to the main thread rather than being copied: this thread is done with them.
+  const transfer = pages.flatMap((page) => ('lines' in page ? [page.lines.lineStarts.buffer as ArrayBuffer, page.lines.lineEnds.buffer as ArrayBuffer] : []));
+  parentPort?.postMessage({ id: batch.id, pages }, transfer);
 });
 parentPort?.postMessage('ready');

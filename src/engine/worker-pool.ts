@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { SeverityName } from '../rules/define-rule.js';
 import type { ParseOptions } from '../parse/document.js';
+import type { LineIndexParts } from '../model/line-index.js';
 import type { DocumentFacts } from './cache.js';
 import type { ConfigLookup } from './config-resolution.js';
 import type { LintMessage } from './results.js';
@@ -17,9 +18,11 @@ export interface WorkerSetup {
   withParts: boolean;
 }
 
+/** A page for a worker to read and parse: the main thread never holds the text of a page parsed elsewhere. */
 export interface ParseJob {
   file: string;
-  text: string;
+  /** Its size (bytes on disk, or characters), for batching and to keep very large pages on the main thread. */
+  size: number;
   /** False for pages read only as context (the rest of the site): facts, no findings. */
   linted: boolean;
 }
@@ -32,6 +35,12 @@ export interface ParseBatch {
 /** A page parsed on a worker: its facts, and the findings of the rules that read only the file (null for context pages). */
 export interface ParsedPage {
   file: string;
+  /** The digest of the bytes the worker read, so the main thread can tell whether they are the bytes it hashed. */
+  digest: string;
+  /** Where the file is not valid UTF-8, as the main thread's read reports it. */
+  readProblems: Array<{ message: string; offset: number }>;
+  /** The page's line index, which outlives its text on the main thread (positions of inline comments, read problems). */
+  lines: LineIndexParts;
   facts: DocumentFacts;
   messages: LintMessage[] | null;
   internalErrors: string[];
@@ -46,6 +55,12 @@ export interface ParsedPage {
  */
 export type ParsedPageMessage = Omit<ParsedPage, 'facts'> & { factsJson: string };
 
+/**
+ * A worker's answer for a page: parsed, or not readable as text there (missing, binary, gone
+ * since it was listed), which the main thread then reads and reports itself.
+ */
+export type PageMessage = ParsedPageMessage | { file: string; unread: true };
+
 /** `--concurrency`: how many worker threads parse; `auto` decides by the amount of Markdown to parse. */
 export type Concurrency = number | 'auto' | 'off';
 
@@ -57,7 +72,7 @@ const AUTO_MIN_BYTES = 1 << 20;
  * their parse could outgrow the cap are parsed on the main thread instead.
  */
 const WORKER_HEAP = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 32 };
-export const MAX_WORKER_PAGE_CHARS = 1 << 20;
+export const MAX_WORKER_PAGE_SIZE = 1 << 20;
 /** Text sent to a worker at a time: large enough to keep message overhead small, small enough to balance the load. */
 const BATCH_BYTES = 128 * 1024;
 
@@ -72,7 +87,7 @@ export function workerCount(concurrency: Concurrency | undefined, jobs: readonly
   if (jobs.length === 0 || concurrency === 'off' || concurrency === 0 || !workerScript()) return 0;
   if (typeof concurrency === 'number') return Math.min(concurrency, jobs.length);
   const cores = os.availableParallelism();
-  const bytes = jobs.reduce((sum, job) => sum + job.text.length, 0);
+  const bytes = jobs.reduce((sum, job) => sum + job.size, 0);
   return cores < 2 || bytes < AUTO_MIN_BYTES ? 0 : Math.min(cores, 4, jobs.length);
 }
 
@@ -82,7 +97,7 @@ function batchesOf(jobs: readonly ParseJob[]): ParseJob[][] {
   let size = 0;
   for (const job of jobs) {
     current.push(job);
-    size += job.text.length;
+    size += job.size;
     if (size >= BATCH_BYTES) {
       batches.push(current);
       current = [];
@@ -96,15 +111,14 @@ function batchesOf(jobs: readonly ParseJob[]): ParseJob[][] {
 /**
  * Parses the jobs on `threads` worker threads, handing each page to `onPage` as it arrives.
  * Batches go to whichever worker is free, so a few large pages do not leave a thread idle.
- * Never rejects: if a worker fails, the pool stops and the pages not handed over (and pages
- * over {@link MAX_WORKER_PAGE_CHARS}) are left for the caller to parse on the main thread.
+ * Workers read the pages themselves. Never rejects: if a worker fails, the pool stops, and the
+ * pages not handed over (and pages over {@link MAX_WORKER_PAGE_SIZE}, or that a worker could not
+ * read) are left for the caller to read and parse on the main thread.
  */
 export function parseOnWorkers(jobs: readonly ParseJob[], setup: WorkerSetup, threads: number, onPage: (page: ParsedPage) => void): Promise<void> {
-  // Not an async function, and a batch is let go once sent: nothing here keeps a page's text
-  // after its parse (an async function's suspended frame would keep `jobs` to the end).
   const script = workerScript();
   if (!script || threads < 1) return Promise.resolve();
-  const pending: Array<ParseBatch | undefined> = batchesOf(jobs.filter((job) => job.text.length <= MAX_WORKER_PAGE_CHARS)).map((batch, id) => ({ id, jobs: batch }));
+  const pending: Array<ParseBatch | undefined> = batchesOf(jobs.filter((job) => job.size <= MAX_WORKER_PAGE_SIZE)).map((batch, id) => ({ id, jobs: batch }));
   if (pending.length === 0) return Promise.resolve();
   let next = 0;
   const workers: Worker[] = [];
@@ -129,7 +143,7 @@ export function parseOnWorkers(jobs: readonly ParseJob[], setup: WorkerSetup, th
       const worker = new Worker(script, { workerData: setup, resourceLimits: WORKER_HEAP });
       workers.push(worker);
       running++;
-      worker.on('message', (message: 'ready' | { id: number; pages: ParsedPageMessage[] }) => {
+      worker.on('message', (message: 'ready' | { id: number; pages: PageMessage[] }) => {
         if (done) return;
         if (message === 'ready') {
           // Two batches in flight, so a worker never waits for the main thread between them.
@@ -137,7 +151,11 @@ export function parseOnWorkers(jobs: readonly ParseJob[], setup: WorkerSetup, th
           dispatch(worker);
           return;
         }
-        for (const { factsJson, ...page } of message.pages) onPage({ ...page, facts: JSON.parse(factsJson) as DocumentFacts });
+        for (const page of message.pages) {
+          if ('unread' in page) continue;
+          const { factsJson, ...rest } = page;
+          onPage({ ...rest, facts: JSON.parse(factsJson) as DocumentFacts });
+        }
         outstanding--;
         if (outstanding === 0) finish();
         else dispatch(worker);

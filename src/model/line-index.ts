@@ -11,6 +11,13 @@ export interface Span {
   end: Point;
 }
 
+/** A {@link LineIndex} as plain data. */
+export interface LineIndexParts {
+  lineStarts: Int32Array;
+  lineEnds: Int32Array;
+  length: number;
+}
+
 /**
  * Converts offsets to line/column. Every position in faqlint is computed from an offset through
  * this one index, so positions stay exact even where Markdown is parsed from a slice or a masked copy.
@@ -23,7 +30,15 @@ export class LineIndex {
   /** Not the text itself: an index outlives the text of a document whose facts are all that is kept. */
   private readonly length: number;
 
-  constructor(text: string) {
+  /** From a text, or from the parts of an index made elsewhere (a worker thread's, see {@link LineIndex.parts}). */
+  constructor(source: string | LineIndexParts) {
+    if (typeof source !== 'string') {
+      this.lineStarts = source.lineStarts;
+      this.lineEnds = source.lineEnds;
+      this.length = source.length;
+      return;
+    }
+    const text = source;
     const starts = [0];
     const ends: number[] = [];
     for (let i = 0; i < text.length; i++) {
@@ -41,6 +56,11 @@ export class LineIndex {
     this.lineStarts = Int32Array.from(starts);
     this.lineEnds = Int32Array.from(ends);
     this.length = text.length;
+  }
+
+  /** What the index is made of: a structured clone keeps no class, so another thread rebuilds it from these. */
+  parts(): LineIndexParts {
+    return { lineStarts: this.lineStarts, lineEnds: this.lineEnds, length: this.length };
   }
 
   get lineCount(): number {

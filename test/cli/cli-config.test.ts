@@ -275,6 +275,22 @@ describe('--concurrency', () => {
     }
   });
 
+  it('gives the same positions and read problems when workers read the pages: BOM, CRLF, invalid UTF-8, binary', async () => {
+    const dir = folder({
+      'bom.md': '\uFEFF---\ndraft: true\n---\n\n## How do I restore a file?\n\nTODO: write\n',
+      'crlf.md': '## Basics\r\n\r\n{{< details "How do I restore a file?" >}}\r\nLorem ipsum dolor sit amet.\r\n{{< /details >}}\r\n<!-- faqlint-disable-next-line no-placeholder -->\r\nTODO: silenced\r\n',
+      'binary.md': 'ab\u0000cd',
+    });
+    fs.writeFileSync(path.join(dir, 'latin1.md'), Buffer.concat([Buffer.from('## Caf'), Buffer.from([0xe9]), Buffer.from(' hours?\n\nTODO: write\n')]));
+    const files = ['bom.md', 'crlf.md', 'binary.md', 'latin1.md'];
+    const inProcess = await faqlint(['--format', 'json', '--concurrency', 'off', ...files], dir);
+    expect(ruleIds(inProcess.stdout)).toEqual(['parse-error:2', 'no-draft:1', 'no-empty-answer:2', 'no-placeholder:2', 'no-duplicate-question:2', 'no-placeholder:2', 'no-empty-answer:2', 'parse-error:2', 'no-placeholder:2']);
+    expect(inProcess.stdout).toContain('"line":1,"column":7');
+    expect(await faqlint(['--format', 'json', '--concurrency', '2', ...files], dir)).toEqual(inProcess);
+    expect(await faqlint(['--format', 'json', '--concurrency', '2', '--cache', ...files], dir)).toEqual(inProcess);
+    expect(await faqlint(['--format', 'json', '--concurrency', 'off', '--cache', ...files], dir)).toEqual(inProcess);
+  });
+
   it('keeps the rule-error contract for a plugin rule that reads only the file and crashes on a worker', async () => {
     const plugin = `export default { name: 'boom', rules: { crash: {
       meta: { id: 'crash', description: 'Always throws.', defaultSeverity: 'error', scope: 'file', reads: 'file', optionsSchema: {}, defaultOptions: {}, docs: { rationale: 'test' } },

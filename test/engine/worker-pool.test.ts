@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 // The compiled pool: its worker script exists only in dist (the sources parse in-process).
 import { parseOnWorkers, workerCount, type ParsedPage, type ParseJob, type WorkerSetup } from '../../dist/engine/worker-pool.js';
 import { crossPageRules, pageParts } from '../../src/engine/page-parts.js';
+import { bytesDigest } from '../../src/io/disk.js';
+import { LineIndex } from '../../src/model/line-index.js';
 import { DEFAULT_PARSE_OPTIONS, parseFaqDocument } from '../../src/parse/document.js';
 import { builtinRules } from '../../src/rules/index.js';
 
@@ -16,9 +18,11 @@ function setupIn(dir: string, lookup: WorkerSetup['lookup'] = { cwd: dir, noConf
 
 describe('parseOnWorkers', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faqlint-pool-'));
+  const texts: Record<string, string> = { 'a.md': DRAFT, 'b.md': '## Context\n\nNothing to report.\n' };
+  for (const [name, text] of Object.entries(texts)) fs.writeFileSync(path.join(dir, name), text);
   const jobs: ParseJob[] = [
-    { file: path.join(dir, 'a.md'), text: DRAFT, linted: true },
-    { file: path.join(dir, 'b.md'), text: '## Context\n\nNothing to report.\n', linted: false },
+    { file: path.join(dir, 'a.md'), size: DRAFT.length, linted: true },
+    { file: path.join(dir, 'b.md'), size: 30, linted: false },
   ];
 
   it('returns every page with its facts, and findings of the file-only rules for linted pages', async () => {
@@ -31,9 +35,18 @@ describe('parseOnWorkers', () => {
     ]);
     // Cross-page part digests as the main thread would make them, for linted and context pages.
     for (const page of pages) {
-      const text = jobs.find((job) => job.file === page.file)?.text ?? '';
+      const text = texts[path.basename(page.file)] ?? '';
       expect(page.parts).toEqual(pageParts(parseFaqDocument(page.file, text), crossPageRules(builtinRules)));
+      // What the main thread needs of the text it never read: the digest of the bytes and the line index.
+      expect(page.digest).toBe(bytesDigest(Buffer.from(text)));
+      expect(new LineIndex(page.lines).point(text.length)).toEqual(new LineIndex(text).point(text.length));
     }
+  });
+
+  it('hands over no page it could not read, leaving it to the main thread', async () => {
+    const pages: ParsedPage[] = [];
+    await parseOnWorkers([...jobs, { file: path.join(dir, 'missing.md'), size: 0, linted: true }], setupIn(dir), 1, (page) => pages.push(page));
+    expect(pages.map((page) => path.basename(page.file)).sort()).toEqual(['a.md', 'b.md']);
   });
 
   it('gives up without a page, and without throwing, when its workers cannot start', async () => {
@@ -43,7 +56,7 @@ describe('parseOnWorkers', () => {
   });
 
   it('starts workers on its own only for more than a mebibyte of Markdown, and never for nothing', () => {
-    const big = { file: 'big.md', text: 'x'.repeat(2 << 20), linted: true };
+    const big = { file: 'big.md', size: 2 << 20, linted: true };
     expect(workerCount('auto', jobs)).toBe(0);
     expect(workerCount('auto', [big])).toBe(os.availableParallelism() > 1 ? 1 : 0);
     expect(workerCount(3, jobs)).toBe(2);
