@@ -3,9 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { LineIndex } from '../model/line-index.js';
 import type { FaqDocument } from '../model/types.js';
-import type { RuleReport } from '../rules/define-rule.js';
+import type { RuleReport, SiteRuleMemo } from '../rules/define-rule.js';
 import type { DiskAnswer } from '../io/disk.js';
 import { FactsBlock } from './facts-block.js';
+import { appendSegments, readHeader, rewriteFile, SegmentReader, type Extent, type SegmentSource, type StoredHeader } from './cache-file.js';
 import type { LintMessage, LintResult } from './results.js';
 
 /**
@@ -33,6 +34,8 @@ export interface SiteRuleReports {
   /** Hash of the rule, its options, the site's settings and every page's path and content hash. */
   inputs: string;
   reports: Array<{ path: string; report: RuleReport }>;
+  /** What the rule kept for the next run ({@link SiteRuleMemo}). */
+  memo?: Record<string, unknown>;
 }
 
 /**
@@ -51,23 +54,39 @@ export interface RunRecord {
   crossPage: Record<string, LintMessage[]>;
 }
 
+/** Where an entry is in the cache file, and the content hash it is for (checked before it is read). */
+type EntryLocation = [offset: number, length: number, hash: string];
+
+/** The layout of the file ({@link readHeader}); a file of another layout is not read. */
+const FORMAT = 2;
+
 /**
- * The cache file's header, written after the body and read alone (replaying a run never parses
- * the entries); a new run record replaces it in place, with no need to rewrite the body.
+ * The cache file's header: the run record, and where each entry and the site rules' reports are.
+ * It is read alone; replaying a run reads nothing else.
  */
 interface CacheHeader {
   key: string;
+  format: typeof FORMAT;
   run?: RunRecord;
+  entries: Record<string, EntryLocation>;
+  siteRules?: Extent;
+  bodyLength: number;
 }
 
-/** The file ends in the header's length in bytes, as this many decimal digits and a newline. */
-const TRAILER_DIGITS = 12;
+/** An entry as a segment: with its file and hash, so a segment read from a file replaced since is known as not the one expected. */
+type StoredEntry = CacheEntry & { file: string };
 
-/** The rest of the file. */
-interface CacheBody {
-  entries: Record<string, CacheEntry>;
-  /** Per rule id and site root. */
-  siteRules?: Record<string, SiteRuleReports>;
+function isEntryLocation(value: unknown): value is EntryLocation {
+  return Array.isArray(value) && value.length === 3 && Number.isInteger(value[0]) && Number.isInteger(value[1]) && typeof value[2] === 'string';
+}
+
+/** The header, if it is one of this layout and key. */
+function validHeader(stored: StoredHeader | undefined, key: string): CacheHeader | undefined {
+  const header = stored?.header as Partial<CacheHeader> | undefined;
+  if (header?.key !== key || header.format !== FORMAT || typeof header.entries !== 'object' || header.entries === null) return undefined;
+  if (!Object.values(header.entries).every(isEntryLocation)) return undefined;
+  if (header.siteRules !== undefined && !(Array.isArray(header.siteRules) && header.siteRules.length === 2)) return undefined;
+  return header as CacheHeader;
 }
 
 /**
@@ -102,63 +121,61 @@ export function factsOf(document: FaqDocument): DocumentFacts {
  * `--cache`: the last run's results (replayed whole when nothing it read changed), and per file a
  * content hash with the document's facts and its file-local findings. The whole cache is dropped
  * when faqlint's version, the config or the command-line rule settings change (all part of
- * `key`). The file is a header line (key and last run) and a body (entries, site rules' reports),
- * and the body is parsed only when a run needs it.
+ * `key`). On disk ({@link appendSegments}) each entry is a segment of its own, read only when a
+ * run needs it, and a run that changed a few entries appends just those.
  */
 export class LintCache {
-  private readonly fresh: Record<string, CacheEntry> = {};
+  /** Entries used or made in this run (so deleted files drop out), with where they are when unchanged. */
+  private readonly fresh = new Map<string, { entry: CacheEntry; at?: EntryLocation }>();
+  /** Entries read this run. */
+  private readonly read = new Map<string, CacheEntry | undefined>();
   private readonly freshSiteRules: Record<string, SiteRuleReports> = {};
-  private stored: CacheBody | undefined;
+  private storedSiteRules: Record<string, SiteRuleReports> | undefined;
+  /** Whether a site rule's reports differ from what was read. */
+  private siteRulesChanged = false;
   private run: RunRecord | undefined;
-  /** Whether anything differs from what was read, so an unchanged cache is not written again. */
-  private changed = false;
+  /** Whether the run record differs from what was read. */
+  private runChanged = false;
+  private readonly reader: SegmentReader;
 
   private constructor(
     private readonly file: string,
     private readonly key: string,
-    /** Length in bytes of the body (which starts the file), or undefined when there is no usable cache file. */
-    private readonly bodyLength: number | undefined,
+    /** The file's header, or undefined when there is no usable cache file. */
+    private readonly stored: CacheHeader | undefined,
     /** The run the file recorded. */
     readonly lastRun: RunRecord | undefined,
   ) {
     this.run = lastRun;
+    this.reader = new SegmentReader(file);
   }
 
   /** Opens the cache at `location` (a file, or a folder to put `.faqlintcache` in); a bad or stale cache is simply empty. */
   static open(location: string, key: string): LintCache {
     const file = fs.existsSync(location) && fs.statSync(location).isDirectory() ? path.join(location, '.faqlintcache') : location;
-    const header = readHeader(file);
-    const valid = header?.header.key === key ? header : undefined;
-    const run = valid?.header.run;
+    const stored = validHeader(readHeader(file), key);
+    const run = stored?.run;
     const usableRun =
       typeof run === 'object' && run !== null && Array.isArray(run.disk) && Array.isArray(run.results) && typeof run.parts === 'object' && typeof run.crossPage === 'object' ? run : undefined;
-    const cache = new LintCache(file, key, valid?.bodyLength, usableRun);
-    cache.changed = valid === undefined;
-    return cache;
+    return new LintCache(file, key, stored, usableRun);
   }
 
-  private body(): CacheBody {
-    if (!this.stored) {
-      let body: CacheBody | undefined;
-      if (this.bodyLength !== undefined) {
-        try {
-          body = JSON.parse(fs.readFileSync(this.file).toString('utf8', 0, this.bodyLength)) as CacheBody;
-        } catch {
-          // Cut short or changed since the header was read: start afresh.
-        }
-      }
-      const entries = typeof body?.entries === 'object' && body.entries !== null ? body.entries : {};
-      const siteRules = typeof body?.siteRules === 'object' && body.siteRules !== null ? body.siteRules : {};
-      if (body === undefined) this.changed = true;
-      this.stored = { entries, siteRules };
+  /** The stored entry for a file whose content still has this hash; read from the file once. */
+  private storedEntry(file: string, hash: string): CacheEntry | undefined {
+    const at = this.stored?.entries[file];
+    if (!at || at[2] !== hash) return undefined;
+    if (!this.read.has(file)) {
+      const entry = this.reader.json([at[0], at[1]]) as Partial<StoredEntry> | undefined;
+      const usable = entry?.file === file && entry.hash === hash && typeof entry.facts === 'object' && entry.facts !== null;
+      this.read.set(file, usable ? { hash, facts: entry.facts as DocumentFacts, messages: entry.messages ?? null, ...(entry.parts ? { parts: entry.parts } : {}) } : undefined);
     }
-    return this.stored;
+    return this.read.get(file);
   }
 
-  /** The entry for a file whose content still has this hash. */
+  /** The entry for a file whose content still has this hash, kept for the next run. */
   get(file: string, hash: string): CacheEntry | undefined {
     const entry = this.peekEntry(file, hash);
-    if (entry) this.fresh[file] = entry;
+    if (entry && !this.fresh.has(file)) this.fresh.set(file, { entry, at: this.stored?.entries[file] });
     return entry;
   }
 
@@ -168,8 +185,8 @@ export class LintCache {
   }
 
   peekEntry(file: string, hash: string): CacheEntry | undefined {
-    const entry = this.body().entries[file];
-    return entry?.hash === hash ? entry : undefined;
+    const fresh = this.fresh.get(file)?.entry;
+    return fresh?.hash === hash ? fresh : this.storedEntry(file, hash);
   }
 
   set(file: string, hash: string, document: FaqDocument, messages: LintMessage[] | null, parts: string | undefined): void {
@@ -177,145 +194,118 @@ export class LintCache {
   }
 
   setFacts(file: string, hash: string, facts: DocumentFacts, messages: LintMessage[] | null, parts: string | undefined): void {
-    this.fresh[file] = { hash, facts, messages, ...(parts ? { parts } : {}) };
-    this.changed = true;
+    this.fresh.set(file, { entry: { hash, facts, messages, ...(parts ? { parts } : {}) } });
+  }
+
+  private siteRules(): Record<string, SiteRuleReports> {
+    if (!this.storedSiteRules) {
+      const extent = this.stored?.siteRules;
+      const read = extent ? this.reader.json(extent) : undefined;
+      this.storedSiteRules = typeof read === 'object' && read !== null ? (read as Record<string, SiteRuleReports>) : {};
+    }
+    return this.storedSiteRules;
   }
 
   /** A site rule's reports from an earlier run with exactly these inputs. */
   siteRuleReports(slot: string, inputs: string): SiteRuleReports['reports'] | undefined {
-    const stored = this.body().siteRules?.[slot];
-    if (stored?.inputs !== inputs) return undefined;
+    const stored = this.siteRules()[slot];
+    if (stored?.inputs !== inputs || !Array.isArray(stored.reports)) return undefined;
     this.freshSiteRules[slot] = stored;
     return stored.reports;
   }
 
-  setSiteRuleReports(slot: string, inputs: string, reports: SiteRuleReports['reports']): void {
-    this.freshSiteRules[slot] = { inputs, reports };
-    this.changed = true;
+  setSiteRuleReports(slot: string, inputs: string, reports: SiteRuleReports['reports'], memo: Record<string, unknown> = {}): void {
+    this.freshSiteRules[slot] = { inputs, reports, ...(Object.keys(memo).length > 0 ? { memo } : {}) };
+    this.siteRulesChanged = true;
+  }
+
+  /** A site rule's memo: what it kept in the last run in `slot`, and (`kept`) what it keeps in this one. */
+  memoFor(slot: string): SiteRuleMemo & { readonly kept: Record<string, unknown> } {
+    const stored = this.siteRules()[slot]?.memo;
+    const last: Record<string, unknown> = typeof stored === 'object' && stored !== null ? stored : {};
+    const kept: Record<string, unknown> = {};
+    return {
+      kept,
+      recall: (key) => (Object.hasOwn(last, key) ? last[key] : undefined),
+      keep: (key, value) => {
+        kept[key] = value;
+      },
+    };
   }
 
   /** Records this run for replay; `undefined` keeps none (a run whose rules crashed). */
   setRun(run: RunRecord | undefined): void {
     this.run = run;
-    this.changed = true;
+    this.runChanged = true;
   }
 
   /**
-   * Replaces the header in place and leaves the body as it was, unparsed: for a run that changed
+   * Writes a new header over the old one and keeps every entry as it was: for a run that changed
    * only the run record (pages rechecked after an edit). Entries of edited pages no longer match
-   * their hash and are simply misses next time. A reader that catches the file half-written
-   * finds no valid header and starts afresh.
+   * their hash and are simply misses next time.
    */
   saveRunOnly(): void {
-    if (this.bodyLength === undefined) {
+    this.reader.close();
+    if (!this.stored) {
       this.save();
       return;
     }
-    let descriptor: number | undefined;
-    try {
-      descriptor = fs.openSync(this.file, 'r+');
-      fs.ftruncateSync(descriptor, this.bodyLength);
-      writeHeader(descriptor, { key: this.key, bodyLength: this.bodyLength, ...(this.run ? { run: this.run } : {}) }, this.bodyLength);
-    } catch {
-      // A cache that cannot be written costs speed next time, never correctness.
-      fs.rmSync(this.file, { force: true });
-    } finally {
-      if (descriptor !== undefined) fs.closeSync(descriptor);
-    }
+    const { entries, siteRules, bodyLength } = this.stored;
+    appendSegments(this.file, bodyLength, [], undefined, () => this.header(entries, siteRules, bodyLength));
   }
 
   /**
-   * Writes the entries used or made in this run (so deleted files drop out), atomically; not at
-   * all when they are what was read.
+   * Writes the entries used or made in this run (so deleted files drop out), and the site rules'
+   * reports: new ones are appended to the file, unless it holds more outdated bytes than kept
+   * ones, or there is no usable file: then the file is written anew (unchanged segments copied as
+   * they are). Not at all when nothing changed.
    */
   save(): void {
-    const body = this.body();
-    const unchanged =
-      !this.changed &&
-      Object.keys(this.fresh).length === Object.keys(body.entries).length &&
-      Object.keys(this.freshSiteRules).length === Object.keys(body.siteRules ?? {}).length;
-    if (unchanged) return;
-    this.writeAtomically((descriptor) => writeCacheFile(descriptor, { key: this.key, ...(this.run ? { run: this.run } : {}) }, this.fresh, this.freshSiteRules));
-  }
-
-  /** Writes the cache file through a temporary file and a rename; a failure leaves the old one. */
-  private writeAtomically(write: (descriptor: number) => void): void {
-    const temporary = `${this.file}.${process.pid}.tmp`;
-    let descriptor: number | undefined;
-    try {
-      fs.mkdirSync(path.dirname(this.file), { recursive: true });
-      descriptor = fs.openSync(temporary, 'w');
-      write(descriptor);
-      fs.closeSync(descriptor);
-      descriptor = undefined;
-      fs.renameSync(temporary, this.file);
-    } catch {
-      // A cache that cannot be written costs speed next time, never correctness.
-      if (descriptor !== undefined) fs.closeSync(descriptor);
-      fs.rmSync(temporary, { force: true });
+    const stored = this.stored;
+    const kept = [...this.fresh].filter(([, { at }]) => at !== undefined);
+    const siteRulesAsRead = !this.siteRulesChanged && Object.keys(this.freshSiteRules).length === Object.keys(stored?.siteRules ? this.siteRules() : {}).length;
+    if (stored && !this.runChanged && siteRulesAsRead && kept.length === this.fresh.size && kept.length === Object.keys(stored.entries).length) {
+      this.reader.close();
+      return;
     }
-  }
-}
-
-/** The header of a cache file and the length of its body; undefined for no file or a bad one. */
-function readHeader(file: string): { header: CacheHeader; bodyLength: number } | undefined {
-  let descriptor: number | undefined;
-  try {
-    descriptor = fs.openSync(file, 'r');
-    const size = fs.fstatSync(descriptor).size;
-    const trailer = Buffer.alloc(TRAILER_DIGITS + 1);
-    if (size < trailer.length || fs.readSync(descriptor, trailer, 0, trailer.length, size - trailer.length) !== trailer.length) return undefined;
-    const text = trailer.toString('latin1');
-    if (!/^\d+\n$/.test(text)) return undefined;
-    const headerLength = Number(text.slice(0, TRAILER_DIGITS));
-    const headerAt = size - trailer.length - headerLength;
-    if (headerAt < 1) return undefined;
-    const bytes = Buffer.alloc(headerLength);
-    if (fs.readSync(descriptor, bytes, 0, headerLength, headerAt) !== headerLength) return undefined;
-    const header = JSON.parse(bytes.toString('utf8')) as CacheHeader & { bodyLength?: unknown };
-    // The body ends in a newline just before the header.
-    if (header.bodyLength !== headerAt - 1) return undefined;
-    return { header, bodyLength: headerAt - 1 };
-  } catch {
-    // No cache yet, or an unreadable one: start afresh.
-    return undefined;
-  } finally {
-    if (descriptor !== undefined) fs.closeSync(descriptor);
-  }
-}
-
-/** Writes `text` whole at `position` (or the current position); returns the bytes written. */
-function writeText(descriptor: number, text: string, position?: number): number {
-  const bytes = Buffer.from(text);
-  for (let written = 0; written < bytes.length; ) written += fs.writeSync(descriptor, bytes, written, bytes.length - written, position === undefined ? null : position + written);
-  return bytes.length;
-}
-
-/** Writes the newline after the body, then the header and its length, from `bodyLength` on. */
-function writeHeader(descriptor: number, header: CacheHeader & { bodyLength: number }, bodyLength: number): void {
-  const text = JSON.stringify(header);
-  const length = Buffer.byteLength(text);
-  writeText(descriptor, `\n${text}${String(length).padStart(TRAILER_DIGITS, '0')}\n`, bodyLength);
-}
-
-/**
- * Writes the body as one JSON document, an entry at a time (the whole text of a large site's cache,
- * over 100 MB, never has to be in memory at once), then the header.
- */
-function writeCacheFile(descriptor: number, header: CacheHeader, entries: Record<string, CacheEntry>, siteRules: Record<string, SiteRuleReports>): void {
-  let bodyLength = 0;
-  let pending = '{"entries":{';
-  let first = true;
-  for (const [file, entry] of Object.entries(entries)) {
-    pending += `${first ? '' : ','}${JSON.stringify(file)}:${JSON.stringify(entry)}`;
-    first = false;
-    if (pending.length >= 1 << 20) {
-      bodyLength += writeText(descriptor, pending);
-      pending = '';
+    // New segments: the entries made in this run, then the site rules' reports if they changed.
+    const made = [...this.fresh].filter(([, { at }]) => at === undefined);
+    const sources: SegmentSource[] = made.map(([file, { entry }]) => () => JSON.stringify({ file, ...entry } satisfies StoredEntry));
+    const siteRulesAt = siteRulesAsRead && stored?.siteRules ? stored.siteRules : undefined;
+    if (!siteRulesAt) sources.push(() => JSON.stringify(this.freshSiteRules));
+    const keptBytes = kept.reduce((sum, [, { at }]) => sum + (at as EntryLocation)[1], 0) + (siteRulesAt?.[1] ?? 0);
+    const entriesFrom = (extents: Extent[], offset: number): Record<string, EntryLocation> => {
+      const entries: Record<string, EntryLocation> = {};
+      made.forEach(([file, { entry }], index) => (entries[file] = [...(extents[offset + index] as Extent), entry.hash]));
+      return entries;
+    };
+    // Outdated segments may take as many bytes as the kept ones (and 1 MiB): the file stays under twice what is live.
+    if (stored && stored.bodyLength - keptBytes <= keptBytes + (1 << 20)) {
+      appendSegments(this.file, stored.bodyLength, sources, undefined, (extents, bodyLength) => {
+        const entries = Object.fromEntries(kept.map(([file, { at }]) => [file, at as EntryLocation]));
+        return this.header({ ...entries, ...entriesFrom(extents, 0) }, siteRulesAt ?? (extents[extents.length - 1] as Extent), bodyLength);
+      });
+    } else {
+      // Anew: unchanged segments are copied as bytes first, then the new ones.
+      const copies: SegmentSource[] = kept.map(([, { at }]) => ({ copyOf: [(at as EntryLocation)[0], (at as EntryLocation)[1]] }));
+      if (siteRulesAt) copies.push({ copyOf: siteRulesAt });
+      rewriteFile(this.file, [...copies, ...sources], this.reader, (extents, bodyLength) => {
+        const entries = Object.fromEntries(kept.map(([file, { at }], index) => [file, [...(extents[index] as Extent), (at as EntryLocation)[2]] as EntryLocation]));
+        Object.assign(entries, entriesFrom(extents, copies.length));
+        return this.header(entries, extents[siteRulesAt ? kept.length : extents.length - 1] as Extent, bodyLength);
+      });
     }
+    this.reader.close();
   }
-  bodyLength += writeText(descriptor, `${pending}},"siteRules":${JSON.stringify(siteRules)}}`);
-  writeHeader(descriptor, { ...header, bodyLength }, bodyLength);
+
+  /** Lets go of the file without writing (a run that failed); saving does this too. */
+  close(): void {
+    this.reader.close();
+  }
+
+  private header(entries: Record<string, EntryLocation>, siteRules: Extent | undefined, bodyLength: number): Record<string, unknown> {
+    return { key: this.key, format: FORMAT, ...(this.run ? { run: this.run } : {}), entries, ...(siteRules ? { siteRules } : {}), bodyLength } satisfies CacheHeader;
+  }
 }
 
 /** The cache key: everything that changes what a file's cached facts and findings would be. */

@@ -1,7 +1,7 @@
 import type { FaqDocument } from '../model/types.js';
 import type { ParseOptions } from '../parse/document.js';
 import { fileKind, listDigest, noteOnDisk } from '../io/disk.js';
-import { isSiteRule, type RuleDefinition, type RuleReport, type SeverityName } from '../rules/define-rule.js';
+import { isSiteRule, type RuleDefinition, type RuleReport, type SeverityName, type SiteRuleMemo } from '../rules/define-rule.js';
 import type { SiteModel } from '../site/site-model.js';
 import { activeRulesFor, type ActiveRule, type ConfigLookup, type ResolvedConfig } from './config-resolution.js';
 import { findFiles, type FileSearch } from './files.js';
@@ -225,6 +225,7 @@ async function runSiteRules(
         continue;
       }
       const recorded: Array<{ path: string; report: RuleReport }> = [];
+      const memo = cache?.memoFor(slot);
       try {
         rule.check({
           documents,
@@ -234,14 +235,18 @@ async function runSiteRules(
             recorded.push({ path: document.path, report });
             reportTo(document, rule.meta.id, report);
           },
+          memo: memo ?? NO_MEMO,
         });
-        cache?.setSiteRuleReports(slot, inputs, recorded);
+        cache?.setSiteRuleReports(slot, inputs, recorded, memo?.kept);
       } catch (error) {
         ruleCrashed(rule.meta.id, siteLinted[0] as FaqDocument, error);
       }
     }
   }
 }
+
+/** A run without a cache recalls nothing, and keeps nothing. */
+const NO_MEMO: SiteRuleMemo = { recall: () => undefined, keep: () => {} };
 
 /** Every page of a site: a Hugo site's content trees, or the Markdown under the config's folder. */
 async function sitePages(site: SiteModel, resolved: ResolvedConfig, fileSearch: Omit<FileSearch, 'patterns'>): Promise<string[]> {

@@ -123,7 +123,7 @@ async function lintLogged(options: LintOptions, diskLog: DiskLog): Promise<LintR
     workerLookup: { cwd, configFile: resolved.file, noConfigLookup: options.noConfigLookup, ...(options.config ? { config: options.config } : {}) },
     unusedDirectiveSeverity,
     onProgress: options.onProgress,
-  });
+  }).finally(() => cache?.close());
   if (cache) {
     // A run whose rules crashed is not one to replay.
     const replayable = run.internalErrors.length === 0 ? run.replayable : undefined;

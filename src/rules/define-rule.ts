@@ -72,6 +72,22 @@ export interface FileRuleContext<Options> {
   report(report: RuleReport): void;
 }
 
+/**
+ * What a site rule may keep from one run to the next, with `--cache`: work that depends on less
+ * than every fact of every page (the near-duplicate pairs among a site's question texts stay the
+ * same when only an answer changes). Without a cache nothing is recalled.
+ */
+export interface SiteRuleMemo {
+  /**
+   * The value kept under `key` in the last run with the same config and faqlint version, or
+   * undefined. It is trusted as is: the key must name everything the value depends on (a digest
+   * of its inputs), and the value comes back as JSON gives it.
+   */
+  recall(key: string): unknown;
+  /** Keeps `value` (anything JSON can hold) under `key` for the next run; only what this run keeps is kept. */
+  keep(key: string, value: unknown): void;
+}
+
 export interface SiteRuleContext<Options> {
   /**
    * Every document of the site, reported-on or not, in a stable order. To keep memory bounded
@@ -82,6 +98,7 @@ export interface SiteRuleContext<Options> {
   options: Options;
   site: SiteModel;
   report(document: FaqDocument, report: RuleReport): void;
+  memo: SiteRuleMemo;
 }
 
 /** One example page for a rule: run as a test, and shown in the rule's docs. */

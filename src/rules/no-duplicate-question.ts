@@ -42,11 +42,49 @@ function where(root: string, asked: Asked): string {
 }
 
 /** The answer in a form where copies compare equal, or undefined when it is too short to identify a question. */
-function answerKey(block: QaBlock): string | undefined {
+function answerForm(block: QaBlock): string | undefined {
   const answer = block.answerText;
-  if (answer.split(/\s+/).length < MIN_ANSWER_WORDS) return undefined;
-  // Compared only for equality: a digest keeps a large site's answers from being held twice.
-  return createHash('sha1').update(answer.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()).digest('base64');
+  // As many words as `answer.split(/\s+/)` has pieces, counted without making them.
+  let pieces = 1;
+  for (const whitespace = /\s+/g; pieces < MIN_ANSWER_WORDS && whitespace.exec(answer) !== null; ) pieces++;
+  if (pieces < MIN_ANSWER_WORDS) return undefined;
+  // ASCII is its own NFKC form, and its letters and digits are a-z and 0-9 once lower-cased: the same form, faster.
+  return /^[\x00-\x7f]*$/.test(answer)
+    ? answer.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()
+    : answer.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** FNV-1a of a string's code units: equal strings, equal hashes. */
+function cheapHash(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
+  return hash;
+}
+
+/**
+ * The distinct questions (by index) grouped by answer, for answers long enough to identify a
+ * question and given more than once. Most answers are given once: a cheap hash of each finds the
+ * few that may repeat, and only those are compared whole.
+ */
+function sameAnswers(distinct: readonly Asked[]): number[][] {
+  const byHash = new Map<number, number[]>();
+  distinct.forEach((current, index) => {
+    const form = answerForm(current.block);
+    if (form === undefined) return;
+    const hash = cheapHash(form);
+    const indices = byHash.get(hash);
+    if (indices) indices.push(index);
+    else byHash.set(hash, [index]);
+  });
+  const byAnswer = new Map<string, number[]>();
+  for (const indices of byHash.values()) {
+    if (indices.length < 2) continue;
+    for (const index of indices) {
+      const form = answerForm((distinct[index] as Asked).block) as string;
+      byAnswer.set(form, [...(byAnswer.get(form) ?? []), index]);
+    }
+  }
+  return [...byAnswer.values()].filter((indices) => indices.length > 1);
 }
 
 /** Filler pasted under several questions is a placeholder problem, not a sign they are one question. */
@@ -130,6 +168,32 @@ function reportExact(context: SiteRuleContext<NoDuplicateQuestionOptions>, asked
   }
 }
 
+/**
+ * The near duplicates by wording among the distinct questions, as `[a, b, score, …]`: those
+ * the search finds that ask about the same things in the same order. They depend on the texts
+ * alone, so with `--cache` they are kept under a digest of the texts and the threshold, and
+ * recalled after an edit that changed no question (the search is most of the rule's time).
+ */
+function wordingPairs(context: SiteRuleContext<NoDuplicateQuestionOptions>, distinct: readonly Asked[], preparedAt: (index: number) => PreparedQuestion): number[] {
+  const digest = createHash('sha1').update(String(context.options.threshold));
+  for (const asked of distinct) digest.update('\n').update(asked.normalized);
+  const key = `wording-pairs ${digest.digest('base64')}`;
+  const recalled = context.memo.recall(key);
+  const valid =
+    Array.isArray(recalled) &&
+    recalled.length % 3 === 0 &&
+    recalled.every((value, at) => (at % 3 === 2 ? typeof value === 'number' && value >= 0 && value <= 1 : Number.isInteger(value) && value >= 0 && value < distinct.length));
+  const pairs: number[] = valid ? (recalled as number[]) : [];
+  if (!valid) {
+    const all = distinct.map((_, index) => preparedAt(index));
+    for (const { a, b, score } of findNearDuplicates(all, context.options.threshold)) {
+      if (sameContentWords(preparedAt(a), preparedAt(b)) && sameContentWordOrder(preparedAt(a), preparedAt(b))) pairs.push(a, b, score);
+    }
+  }
+  context.memo.keep(key, pairs);
+  return pairs;
+}
+
 /** Near duplicates by wording, and questions that share a substantial answer; one finding per later question, pointing at the earliest. */
 function reportNear(context: SiteRuleContext<NoDuplicateQuestionOptions>, asked: readonly Asked[]): void {
   const distinct: Asked[] = [];
@@ -139,32 +203,28 @@ function reportNear(context: SiteRuleContext<NoDuplicateQuestionOptions>, asked:
     if (!seen.has(key)) distinct.push(current);
     seen.add(key);
   }
-  // One string per distinct word: a site's 100,000 questions use a few thousand words.
+  // One string per distinct word: a site's 100,000 questions use a few thousand words. Prepared
+  // when needed: with the pairs recalled, only the questions in them are.
   const vocabulary = new Map<string, string>();
-  const prepared = distinct.map((current) => prepareNormalizedQuestion(current.normalized, vocabulary));
+  const prepared: PreparedQuestion[] = [];
+  const preparedAt = (index: number): PreparedQuestion => (prepared[index] ??= prepareNormalizedQuestion((distinct[index] as Asked).normalized, vocabulary));
   const best = new Map<number, { other: number; score: number; reason: 'wording' | 'answer' }>();
   // Like an exact repeat, a near one points at the earliest question it repeats.
   const consider = (a: number, b: number, score: number, reason: 'wording' | 'answer'): void => {
     const known = best.get(b);
     if (!known || a < known.other) best.set(b, { other: a, score, reason });
   };
-  for (const pair of findNearDuplicates(prepared, context.options.threshold)) {
-    if (sameContentWords(prepared[pair.a]!, prepared[pair.b]!) && sameContentWordOrder(prepared[pair.a]!, prepared[pair.b]!)) consider(pair.a, pair.b, pair.score, 'wording');
-  }
+  const pairs = wordingPairs(context, distinct, preparedAt);
+  for (let at = 0; at < pairs.length; at += 3) consider(pairs[at] as number, pairs[at + 1] as number, pairs[at + 2] as number, 'wording');
 
-  const byAnswer = new Map<string, number[]>();
-  distinct.forEach((current, index) => {
-    const key = answerKey(current.block);
-    if (key !== undefined) byAnswer.set(key, [...(byAnswer.get(key) ?? []), index]);
-  });
-  for (const indices of byAnswer.values()) {
-    if (indices.length < 2 || indices.length >= BOILERPLATE_COPIES) continue;
+  for (const indices of sameAnswers(distinct)) {
+    if (indices.length >= BOILERPLATE_COPIES) continue;
     const [first, second] = indices as [number, number];
     if (isFillerAnswer(distinct[first]!.block)) continue;
-    const score = questionSimilarity(prepared[first]!, prepared[second]!);
+    const score = questionSimilarity(preparedAt(first), preparedAt(second));
     // A shared answer makes a rewording ("How do I move…" / "Can I move…") one question, but not
     // a question about something else, even one word else ("…a remote rule" / "…a rule").
-    const sameThings = differingContentWords(prepared[first]!, prepared[second]!, QUESTION_WORDS) === 0;
+    const sameThings = differingContentWords(preparedAt(first), preparedAt(second), QUESTION_WORDS) === 0;
     if (score >= SAME_ANSWER_QUESTION_SIMILARITY && sameThings && !best.has(second)) consider(first, second, score, 'answer');
   }
 
@@ -245,6 +305,10 @@ export default defineSiteRule<NoDuplicateQuestionOptions>({
           '## How do I back up a schedule in a CI pipeline?\n\nThe log lists every schedule it touched, with the time it took and the bytes it sent.\n\n## How can I tell whether the recent schedule is incomplete?\n\nThe log lists every schedule it touched, with the time it took and the bytes it sent.\n',
       },
       {
+        name: 'a shared answer of eleven words is too short to make two questions one',
+        code: '## How do I move a repository?\n\nCopy the repository folder to the new disk and point there.\n\n## Can I move my repository?\n\nCopy the repository folder to the new disk and point there.\n',
+      },
+      {
         name: 'boilerplate pasted under many questions',
         code:
           '## How do I delete my account?\n\nWrite to support from the address on your account and we will take care of it within two days.\n\n## How do I change my email?\n\nWrite to support from the address on your account and we will take care of it within two days.\n\n## How do I get an invoice?\n\nWrite to support from the address on your account and we will take care of it within two days.\n',
@@ -284,6 +348,12 @@ export default defineSiteRule<NoDuplicateQuestionOptions>({
         name: 'two questions with the same answer',
         code:
           '## How do I move a repository?\n\nCopy the whole repository folder to the new disk, then point every backup set that uses it at the new path.\n\n## Can I move my repository?\n\nCopy the whole repository folder to the new disk, then point every backup set that uses it at the new path.\n',
+        errors: [{ message: 'Question "Can I move my repository?" is nearly the same as "How do I move a repository?" at faq.md:1:4 and has the same answer', line: 5, column: 4 }],
+      },
+      {
+        name: 'the same answer, once with typographic quotes and in other case',
+        code:
+          '## How do I move a repository?\n\nCopy the whole repository folder to the new disk, then point every backup set at the "new" path.\n\n## Can I move my repository?\n\nCopy the whole Repository folder to the new disk — then point every backup set at the “new” path!\n',
         errors: [{ message: 'Question "Can I move my repository?" is nearly the same as "How do I move a repository?" at faq.md:1:4 and has the same answer', line: 5, column: 4 }],
       },
     ],

@@ -255,6 +255,26 @@ describe('--cache', () => {
     expect(fs.readFileSync(cacheFile).subarray(0, bodyLength).equals(before.subarray(0, bodyLength))).toBe(true);
   });
 
+  it('stays exact when an answer moves every question after it, and when a question changes, with near duplicates kept from the last run', async () => {
+    const dir = folder({
+      'config/_default/languages.toml': '[en]\ncontentDir = "content/en"\n',
+      'content/en/faq/_index.md': '## How do I delete my account?\n\nWrite to us.\n\n## How do I rename a bucket?\n\nUse the console.\n',
+      'content/en/help/account.md': '## How can I delete my account?\n\nOpen the settings.\n\n## How can I rename a bucket?\n\nUse the API.\n',
+    });
+    const page = path.join(dir, 'content/en/faq/_index.md');
+    await faqlint(['--format', 'json', '--cache'], dir);
+    const uncached = async (): Promise<string> => (await faqlint(['--format', 'json'], dir)).stdout;
+    fs.writeFileSync(page, '## How do I delete my account?\n\nWrite to us.\nWe answer within a day.\n\n## How do I rename a bucket?\n\nUse the console.\n');
+    const moved = await faqlint(['--format', 'json', '--cache'], dir);
+    expect(moved.stdout).toBe(await uncached());
+    expect(ruleIds(moved.stdout)).toEqual(['no-duplicate-question:2', 'no-duplicate-question:2']);
+    expect(moved.stdout).toContain('_index.md:6:4');
+    fs.writeFileSync(page, '## How do I delete my account?\n\nWrite to us.\n\n## Why is a bucket name fixed?\n\nUse the console.\n');
+    const asked = await faqlint(['--format', 'json', '--cache'], dir);
+    expect(asked.stdout).toBe(await uncached());
+    expect(ruleIds(asked.stdout)).toEqual(['no-duplicate-question:2']);
+  });
+
   it('is dropped when the config changes', async () => {
     const dir = folder({ 'faq.md': DRAFT_PAGE, '.faqlintrc.json': '{}' });
     await faqlint(['--cache'], dir);

@@ -1,0 +1,109 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { factsOf, LintCache, type RunRecord } from '../../src/engine/cache.js';
+import { parseFaqDocument } from '../../src/parse/document.js';
+
+const KEY = 'key-1';
+const facts = (question: string) => factsOf(parseFaqDocument('/site/faq.md', `## ${question}\n\nAn answer.\n`));
+const RUN: RunRecord = { inputs: 'inputs', disk: [], results: [], warnings: [], parts: {}, crossPage: {} };
+
+function cacheFile(): string {
+  return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'faqlint-cache-')), '.faqlintcache');
+}
+
+/** A cache file with entries for a.md and b.md and one site rule's reports. */
+function filled(file: string): void {
+  const cache = LintCache.open(file, KEY);
+  cache.setFacts('/site/a.md', 'hash-a', facts('How do I restore a file?'), [], 'parts-a');
+  cache.setFacts('/site/b.md', 'hash-b', facts('How do I rename a bucket?'), null, undefined);
+  cache.setSiteRuleReports('no-duplicate-question /site', 'inputs-1', [], { 'wording-pairs x': [0, 1, 0.9] });
+  cache.setRun(RUN);
+  cache.save();
+}
+
+describe('LintCache on disk', () => {
+  it('reads back entries, site rules, their memo and the run', () => {
+    const file = cacheFile();
+    filled(file);
+    const cache = LintCache.open(file, KEY);
+    expect(cache.lastRun).toEqual(RUN);
+    expect(cache.peekEntry('/site/a.md', 'hash-a')).toEqual({ hash: 'hash-a', facts: facts('How do I restore a file?'), messages: [], parts: 'parts-a' });
+    expect(cache.peek('/site/b.md', 'hash-b')).toEqual(facts('How do I rename a bucket?'));
+    expect(cache.peek('/site/b.md', 'another hash')).toBeUndefined();
+    expect(cache.siteRuleReports('no-duplicate-question /site', 'inputs-1')).toEqual([]);
+    expect(cache.siteRuleReports('no-duplicate-question /site', 'inputs-2')).toBeUndefined();
+    expect(cache.memoFor('no-duplicate-question /site').recall('wording-pairs x')).toEqual([0, 1, 0.9]);
+    expect(LintCache.open(file, 'another key').peek('/site/a.md', 'hash-a')).toBeUndefined();
+  });
+
+  it('appends a changed entry and leaves the others where they were; drops entries no run used', () => {
+    const file = cacheFile();
+    filled(file);
+    const before = fs.readFileSync(file);
+    const cache = LintCache.open(file, KEY);
+    expect(cache.get('/site/a.md', 'hash-a')).toBeDefined();
+    cache.setFacts('/site/c.md', 'hash-c', facts('Can I list snapshots?'), [], undefined);
+    cache.save();
+    const after = fs.readFileSync(file);
+    const firstSegmentEnd = before.indexOf('\n') + 1;
+    expect(after.subarray(0, firstSegmentEnd).equals(before.subarray(0, firstSegmentEnd))).toBe(true);
+    const reopened = LintCache.open(file, KEY);
+    expect(reopened.peek('/site/a.md', 'hash-a')).toEqual(facts('How do I restore a file?'));
+    expect(reopened.peek('/site/c.md', 'hash-c')).toEqual(facts('Can I list snapshots?'));
+    expect(reopened.peek('/site/b.md', 'hash-b')).toBeUndefined();
+    // The site rules' reports were neither replayed nor made in that run: gone too.
+    expect(reopened.siteRuleReports('no-duplicate-question /site', 'inputs-1')).toBeUndefined();
+  });
+
+  it('writes nothing when nothing changed, and the file anew once it is mostly outdated segments', () => {
+    const file = cacheFile();
+    filled(file);
+    const unchanged = LintCache.open(file, KEY);
+    unchanged.get('/site/a.md', 'hash-a');
+    unchanged.get('/site/b.md', 'hash-b');
+    unchanged.siteRuleReports('no-duplicate-question /site', 'inputs-1');
+    const written = fs.statSync(file).mtimeMs;
+    unchanged.save();
+    expect(fs.statSync(file).mtimeMs).toBe(written);
+
+    const big = facts(`How do I restore ${'a very large file '.repeat(20_000)}?`);
+    let largest = 0;
+    for (let edit = 0; edit < 12; edit++) {
+      const cache = LintCache.open(file, KEY);
+      cache.get('/site/a.md', 'hash-a');
+      cache.setFacts('/site/big.md', `hash-big-${edit}`, big, [], undefined);
+      cache.save();
+      largest = Math.max(largest, fs.statSync(file).size);
+    }
+    const live = JSON.stringify(big).length;
+    // At most twice what is live, 1 MiB of slack, and the segment appended last.
+    expect(largest).toBeLessThan(3 * live + (1 << 20));
+    const reopened = LintCache.open(file, KEY);
+    expect(reopened.peek('/site/big.md', 'hash-big-11')).toEqual(big);
+    expect(reopened.peek('/site/a.md', 'hash-a')).toEqual(facts('How do I restore a file?'));
+  });
+
+  it('treats a damaged segment, or a file cut short, as a miss and never throws', () => {
+    const file = cacheFile();
+    filled(file);
+    const bytes = fs.readFileSync(file);
+    // The first segment (a.md's) overwritten with other valid JSON, then with garbage.
+    const firstEnd = bytes.indexOf('\n');
+    const other = Buffer.from(JSON.stringify({ file: '/site/other.md', hash: 'hash-a', facts: {} }).padEnd(firstEnd, ' '));
+    fs.writeFileSync(file, Buffer.concat([other.subarray(0, firstEnd), bytes.subarray(firstEnd)]));
+    expect(LintCache.open(file, KEY).peek('/site/a.md', 'hash-a')).toBeUndefined();
+    fs.writeFileSync(file, Buffer.concat([Buffer.alloc(firstEnd, 'x'), bytes.subarray(firstEnd)]));
+    const damaged = LintCache.open(file, KEY);
+    expect(damaged.peek('/site/a.md', 'hash-a')).toBeUndefined();
+    expect(damaged.peek('/site/b.md', 'hash-b')).toEqual(facts('How do I rename a bucket?'));
+    fs.writeFileSync(file, bytes.subarray(0, bytes.length - 5));
+    const cut = LintCache.open(file, KEY);
+    expect(cut.lastRun).toBeUndefined();
+    expect(cut.peek('/site/b.md', 'hash-b')).toBeUndefined();
+    cut.setFacts('/site/b.md', 'hash-b', facts('How do I rename a bucket?'), null, undefined);
+    cut.save();
+    expect(LintCache.open(file, KEY).peek('/site/b.md', 'hash-b')).toEqual(facts('How do I rename a bucket?'));
+  });
+});
