@@ -5,17 +5,16 @@ import type { LineIndex } from '../model/line-index.js';
 import type { FaqDocument } from '../model/types.js';
 import type { RuleReport, SiteRuleMemo } from '../rules/define-rule.js';
 import type { DiskAnswer } from '../io/disk.js';
-import { FactsBlock } from './facts-block.js';
+import { FactsBlock, packBlock, type PackedBlock } from './facts-block.js';
 import { appendSegments, readHeader, rewriteFile, SegmentReader, type Extent, type SegmentSource, type StoredHeader } from './cache-file.js';
 import type { LintMessage, LintResult } from './results.js';
 
 /**
  * What is kept of a document between runs and sent back by workers: its facts, never its tree,
- * text, text runs or shortcode uses (rules that read those read the file: `reads: 'file'`).
+ * text, text runs or shortcode uses (rules that read those read the file: `reads: 'file'`), and
+ * its blocks packed ({@link PackedBlock}).
  */
-export type DocumentFacts = Omit<FaqDocument, 'text' | 'lineIndex' | 'tree' | 'textRuns' | 'blocks' | 'shortcodes'> & {
-  blocks: Array<Omit<FaqDocument['blocks'][number], 'node'>>;
-};
+export type DocumentFacts = Omit<FaqDocument, 'text' | 'lineIndex' | 'tree' | 'textRuns' | 'blocks' | 'shortcodes'> & { blocks: PackedBlock[] };
 
 interface CacheEntry {
   hash: string;
@@ -97,24 +96,10 @@ export function documentFromFacts(facts: DocumentFacts, lineIndex: LineIndex): F
   return { ...facts, text: '', lineIndex, tree: { type: 'root', children: [] }, textRuns: [], shortcodes: [], blocks: facts.blocks.map((block) => new FactsBlock(block, lineIndex)) };
 }
 
-/** What is kept of a document; its blocks field by field, since a {@link FactsBlock}'s spans are not properties of its own. */
+/** What is kept of a document. */
 export function factsOf(document: FaqDocument): DocumentFacts {
   const { text: _text, lineIndex: _lineIndex, tree: _tree, textRuns: _textRuns, shortcodes: _shortcodes, blocks, ...rest } = document;
-  return {
-    ...rest,
-    blocks: blocks.map((block) => ({
-      index: block.index,
-      syntax: block.syntax,
-      name: block.name,
-      question: block.question,
-      questionSpan: block.questionSpan,
-      isQuestion: block.isQuestion,
-      span: block.span,
-      answerSpan: block.answerSpan,
-      answerText: block.answerText,
-      sectionIndex: block.sectionIndex,
-    })),
-  };
+  return { ...rest, blocks: blocks.map(packBlock) };
 }
 
 /**

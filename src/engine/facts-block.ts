@@ -5,10 +5,30 @@ import type { BlockSyntax, QaBlock } from '../model/types.js';
 const FACTS_BLOCK_NODE: QaBlock['node'] = Object.freeze({ type: 'containerDirective', name: 'details', attributes: Object.freeze({}), children: Object.freeze([]) as never });
 
 /**
+ * A block as kept between runs and sent by workers: its spans as offsets, `at` = [question start,
+ * question end, block start, block end, answer start, answer end]. A third the JSON of spans as
+ * objects, and a tenth the objects to parse.
+ */
+export type PackedBlock = Omit<QaBlock, 'node' | 'questionSpan' | 'span' | 'answerSpan'> & { at: [number, number, number, number, number, number] };
+
+export function packBlock(block: QaBlock): PackedBlock {
+  return {
+    index: block.index,
+    syntax: block.syntax,
+    name: block.name,
+    question: block.question,
+    isQuestion: block.isQuestion,
+    answerText: block.answerText,
+    sectionIndex: block.sectionIndex,
+    at: [block.questionSpan.start.offset, block.questionSpan.end.offset, block.span.start.offset, block.span.end.offset, block.answerSpan.start.offset, block.answerSpan.end.offset],
+  };
+}
+
+/**
  * A question/answer block known by its facts (from the cache or a worker). Its three spans are
  * kept as offsets and made from the document's line index when read: as objects they are nine a
  * block, over a third of a large site's facts. Each read gives new span objects with the same
- * values as the parsed block's.
+ * values as the parsed block's (made by the same line index from the same offsets).
  */
 export class FactsBlock implements QaBlock {
   readonly index: number;
@@ -27,7 +47,7 @@ export class FactsBlock implements QaBlock {
   private readonly answerEnd: number;
 
   constructor(
-    block: Omit<QaBlock, 'node'>,
+    block: PackedBlock,
     private readonly lineIndex: LineIndex,
   ) {
     this.index = block.index;
@@ -37,12 +57,7 @@ export class FactsBlock implements QaBlock {
     this.isQuestion = block.isQuestion;
     this.answerText = block.answerText;
     this.sectionIndex = block.sectionIndex;
-    this.questionStart = block.questionSpan.start.offset;
-    this.questionEnd = block.questionSpan.end.offset;
-    this.blockStart = block.span.start.offset;
-    this.blockEnd = block.span.end.offset;
-    this.answerStart = block.answerSpan.start.offset;
-    this.answerEnd = block.answerSpan.end.offset;
+    [this.questionStart, this.questionEnd, this.blockStart, this.blockEnd, this.answerStart, this.answerEnd] = block.at;
   }
 
   get questionSpan(): Span {

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FaqDocument } from '../model/types.js';
 import { isSiteRule, type RuleDefinition } from '../rules/define-rule.js';
-import { factsOf } from './cache.js';
 
 /** Rules whose findings depend on more than the file they are on: site rules and `facts` rules. */
 export function crossPageRules(rules: readonly RuleDefinition<never>[]): RuleDefinition<never>[] {
@@ -32,11 +31,31 @@ function digest(value: unknown): string {
   return createHash('sha1').update(json).digest('base64');
 }
 
+/** Every fact of a page, with spans (whose offsets the digest leaves out) rather than packed offsets. */
+function everyFact(document: FaqDocument): unknown {
+  const { text: _text, lineIndex: _lineIndex, tree: _tree, textRuns: _textRuns, shortcodes: _shortcodes, blocks, ...rest } = document;
+  return {
+    ...rest,
+    blocks: blocks.map((block) => ({
+      index: block.index,
+      syntax: block.syntax,
+      name: block.name,
+      question: block.question,
+      questionSpan: block.questionSpan,
+      isQuestion: block.isQuestion,
+      span: block.span,
+      answerSpan: block.answerSpan,
+      answerText: block.answerText,
+      sectionIndex: block.sectionIndex,
+    })),
+  };
+}
+
 /**
  * One digest of every part of a page that findings on other files (or, for `facts` rules, on this
  * file) depend on: the site model's part and each cross-page rule's. An edit that leaves the
  * digest as it was changes no finding of those rules.
  */
 export function pageParts(document: FaqDocument, rules: readonly RuleDefinition<never>[]): string {
-  return digest([siteModelPart(document), ...rules.map((rule) => [rule.meta.id, rule.meta.factsRead ? rule.meta.factsRead(document) : factsOf(document)])]);
+  return digest([siteModelPart(document), ...rules.map((rule) => [rule.meta.id, rule.meta.factsRead ? rule.meta.factsRead(document) : everyFact(document)])]);
 }
