@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { FaqDocument, QaBlock } from '../model/types.js';
+import { answerForm, answerFormHash } from '../text/answer-form.js';
 import { findFiller } from '../text/lorem.js';
 import { findNearDuplicates } from '../text/near-duplicates.js';
 import { normalizeQuestion } from '../text/normalize.js';
@@ -41,37 +42,16 @@ function where(root: string, asked: Asked): string {
   return `${relative.split(path.sep).join('/')}:${asked.block.questionSpan.start.line}:${asked.block.questionSpan.start.column}`;
 }
 
-/** The answer in a form where copies compare equal, or undefined when it is too short to identify a question. */
-function answerForm(block: QaBlock): string | undefined {
-  const answer = block.answerText;
-  // As many words as `answer.split(/\s+/)` has pieces, counted without making them.
-  let pieces = 1;
-  for (const whitespace = /\s+/g; pieces < MIN_ANSWER_WORDS && whitespace.exec(answer) !== null; ) pieces++;
-  if (pieces < MIN_ANSWER_WORDS) return undefined;
-  // ASCII is its own NFKC form, and its letters and digits are a-z and 0-9 once lower-cased: the same form, faster.
-  return /^[\x00-\x7f]*$/.test(answer)
-    ? answer.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()
-    : answer.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-}
-
-/** FNV-1a of a string's code units: equal strings, equal hashes. */
-function cheapHash(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
-  return hash;
-}
-
 /**
  * The distinct questions (by index) grouped by answer, for answers long enough to identify a
- * question and given more than once. Most answers are given once: a cheap hash of each finds the
- * few that may repeat, and only those are compared whole.
+ * question and given more than once. Most answers are given once: a hash of each one's normal
+ * form finds the few that may repeat, and only those forms are made and compared.
  */
 function sameAnswers(distinct: readonly Asked[]): number[][] {
   const byHash = new Map<number, number[]>();
   distinct.forEach((current, index) => {
-    const form = answerForm(current.block);
-    if (form === undefined) return;
-    const hash = cheapHash(form);
+    const hash = answerFormHash(current.block.answerText, MIN_ANSWER_WORDS);
+    if (hash === undefined) return;
     const indices = byHash.get(hash);
     if (indices) indices.push(index);
     else byHash.set(hash, [index]);
@@ -80,7 +60,7 @@ function sameAnswers(distinct: readonly Asked[]): number[][] {
   for (const indices of byHash.values()) {
     if (indices.length < 2) continue;
     for (const index of indices) {
-      const form = answerForm((distinct[index] as Asked).block) as string;
+      const form = answerForm((distinct[index] as Asked).block.answerText, MIN_ANSWER_WORDS) as string;
       byAnswer.set(form, [...(byAnswer.get(form) ?? []), index]);
     }
   }
