@@ -47,6 +47,20 @@ const SHARED_WORDS = new Set(
     .filter((word) => word !== ''),
 );
 
+/** The words that count as filler: generator words that are not shared. */
+const COUNTING_WORDS = [...FILLER_WORDS].filter((word) => !SHARED_WORDS.has(word));
+/**
+ * A filler word in lower-cased text: every filler sentence has one, and as a word of a sentence
+ * it is a run of a-z letters on its own there (its letters lower-case as they do alone, and the
+ * words are ASCII). Most text has none, and is done with in one scan.
+ */
+const ANY_COUNTING_WORD = new RegExp(`(?<![a-z])(?:${COUNTING_WORDS.join('|')})(?![a-z])`);
+
+/** Whether `text` may hold a filler sentence: false only when no sentence of it is filler. */
+export function mayHoldFiller(text: string): boolean {
+  return ANY_COUNTING_WORD.test(text.toLowerCase());
+}
+
 const WORD = /[\p{L}][\p{L}'’-]*/gu;
 const SENTENCE_END = /[.!?…]+(?=\s|$)|\n\s*\n/g;
 
@@ -101,6 +115,7 @@ export function isFillerSentence(sentence: string): { filler: boolean; fillerWor
 /** The filler sentences of a text, in order. */
 export function findFiller(text: string): FillerSpan[] {
   const found: FillerSpan[] = [];
+  if (!mayHoldFiller(text)) return found;
   for (const range of sentences(text)) {
     const slice = text.slice(range.start, range.end);
     const score = isFillerSentence(slice);
