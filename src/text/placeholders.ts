@@ -14,7 +14,7 @@ export interface PlaceholderMatch {
 
 const STUFF = String.raw`(?:some\s+|your\s+|the\s+|an?\s+|short\s+|real\s+|final\s+|more\s+)*(?:intro(?:duction)?|text|content|copy|answer|description|summary|explanation|details|info(?:rmation)?|question|something|lead|body|paragraph|words?|blurb|sentence|example)(?:\s+(?:text|content|copy))?`;
 
-const PATTERNS: RegExp[] = [
+export const PATTERNS: readonly RegExp[] = [
   // Markers: TODO/FIXME/XXX/TBD as the text's start, before a colon, alone, or in brackets.
   /^\s*(?:TODO|FIXME|XXX|TBD|TBA)\b[^.!?\n]*/,
   /\b(?:TODO|FIXME|XXX|TBD)\s*[:(][^.!?\n]*/i,
@@ -30,6 +30,12 @@ const PATTERNS: RegExp[] = [
   /\{\{\s*(?:placeholder|todo|tbd)\s*\}\}/i,
 ];
 
+/**
+ * What text must hold for any of {@link PATTERNS} to match: a marker word, " here", "lorem", a
+ * bracket or "{{". Most text holds none, and is done with in one scan.
+ */
+export const ANY_PATTERN_MAY_MATCH = /todo|fixme|xxx|tbd|tba|\shere\b|lorem|\[|\{\{/i;
+
 /** A body that is nothing but one of these is a placeholder. */
 const WHOLE_BODY = /^\s*(?:(?:(?:more\s+)?(?:content|answer|details|info|documentation|docs|text)\s+)?coming\s+soon|to\s+be\s+(?:written|added|done|determined|announced|completed|filled\s+in)|under\s+construction|work\s+in\s+progress|wip|placeholder(?:\s+text)?|sample\s+text|dummy\s+text|text|tk|tbd|tba|todo|n\/a|\.\.\.|…|answer|description|lorem)\s*[.!…]*\s*$/i;
 
@@ -43,7 +49,7 @@ export function findPlaceholder(text: string, extra: readonly RegExp[] = [], all
     const start = text.search(/\S/);
     candidates.push({ start, end: text.trimEnd().length, text: text.trim() });
   }
-  for (const pattern of [...PATTERNS, ...extra]) {
+  for (const pattern of ANY_PATTERN_MAY_MATCH.test(text) ? [...PATTERNS, ...extra] : extra) {
     const match = pattern.exec(text);
     if (match && match[0].trim() !== '') {
       const lead = match[0].search(/\S/);
