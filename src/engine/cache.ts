@@ -283,7 +283,7 @@ export class LintCache {
     this.reader.close();
   }
 
-  /** Lets go of the file without writing (a run that failed); saving does this too. */
+  /** Lets go of the file (saving does so too), for a run that ends without saving. */
   close(): void {
     this.reader.close();
   }

@@ -107,8 +107,6 @@ export class DocumentStore {
       const absolute = path.resolve(file);
       if (this.documents.has(absolute) || this.unreadable.has(absolute)) continue;
       if (!this.cache) {
-        // A text read for front matter is read again by the worker rather than kept here.
-        this.pendingText.delete(absolute);
         toParse.push({ file: absolute, size: fileSize(absolute) });
         continue;
       }

@@ -109,28 +109,33 @@ async function lintLogged(options: LintOptions, diskLog: DiskLog): Promise<LintR
   }
 
   const { checkFiles } = await import('./check-files.js');
-  const run = await checkFiles({
-    resolved,
-    ruleOverrides,
-    stdin: stdinPath && options.stdin ? { path: stdinPath, text: options.stdin.text } : undefined,
-    fileSearch,
-    files,
-    parseOptions,
-    rulesByFile,
-    factsSuffice,
-    cache,
-    concurrency: options.concurrency,
-    workerLookup: { cwd, configFile: resolved.file, noConfigLookup: options.noConfigLookup, ...(options.config ? { config: options.config } : {}) },
-    unusedDirectiveSeverity,
-    onProgress: options.onProgress,
-  }).finally(() => cache?.close());
-  if (cache) {
-    // A run whose rules crashed is not one to replay.
-    const replayable = run.internalErrors.length === 0 ? run.replayable : undefined;
-    cache.setRun(replayable ? { inputs: runInputs, disk: diskLog.entries(), results: run.results, warnings: run.warnings, ...replayable } : undefined);
-    cache.save();
+  try {
+    const run = await checkFiles({
+      resolved,
+      ruleOverrides,
+      stdin: stdinPath && options.stdin ? { path: stdinPath, text: options.stdin.text } : undefined,
+      fileSearch,
+      files,
+      parseOptions,
+      rulesByFile,
+      factsSuffice,
+      cache,
+      concurrency: options.concurrency,
+      workerLookup: { cwd, configFile: resolved.file, noConfigLookup: options.noConfigLookup, ...(options.config ? { config: options.config } : {}) },
+      unusedDirectiveSeverity,
+      onProgress: options.onProgress,
+    });
+    if (cache) {
+      // A run whose rules crashed is not one to replay.
+      const replayable = run.internalErrors.length === 0 ? run.replayable : undefined;
+      cache.setRun(replayable ? { inputs: runInputs, disk: diskLog.entries(), results: run.results, warnings: run.warnings, ...replayable } : undefined);
+      cache.save();
+    }
+    return { results: run.results, internalErrors: run.internalErrors, warnings: run.warnings, config: resolved };
+  } finally {
+    // Lets go of the cache file even when the run throws.
+    cache?.close();
   }
-  return { results: run.results, internalErrors: run.internalErrors, warnings: run.warnings, config: resolved };
 }
 
 /**
