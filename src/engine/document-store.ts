@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { LineIndex } from '../model/line-index.js';
 import type { FaqDocument } from '../model/types.js';
-import { parseFaqDocument, type ParseOptions } from '../parse/document.js';
+import { parseFaqDocument, withoutBom, type ParseOptions } from '../parse/document.js';
 import { parseFrontMatter } from '../parse/front-matter.js';
 import type { PageFrontMatter } from '../site/page-index.js';
 import { documentFromFacts, type DocumentFacts, type LintCache } from './cache.js';
@@ -182,10 +182,6 @@ export class DocumentStore {
   dropPending(): void {
     this.pendingText.clear();
   }
-}
-
-function withoutBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** A file's size in bytes; 0 when it cannot be looked at (the worker's read then fails, and the main thread reports why). */

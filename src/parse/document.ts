@@ -39,6 +39,11 @@ interface Builder {
   problems: Array<{ message: string; start: number; end: number }>;
 }
 
+/** A file's text as a document holds it: without a byte order mark, which positions do not count. */
+export function withoutBom(source: string): string {
+  return source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+}
+
 /**
  * Parses one FAQ Markdown file into faqlint's document model. Never throws on any input:
  * problems in the source become `parseProblems`.
@@ -48,7 +53,7 @@ interface Builder {
  * inner content of a Q/A shortcode is parsed on its own, as Hugo renders it.
  */
 export function parseFaqDocument(path: string, source: string, options: ParseOptions = DEFAULT_PARSE_OPTIONS): FaqDocument {
-  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+  const text = withoutBom(source);
   const lineIndex = new LineIndex(text);
   const problems: Builder['problems'] = [];
 
