@@ -5,8 +5,10 @@ import type { LineIndex } from '../model/line-index.js';
 import type { FaqDocument } from '../model/types.js';
 import type { RuleReport, SiteRuleMemo } from '../rules/define-rule.js';
 import type { DiskAnswer } from '../io/disk.js';
+import { urlSettingsOf, type PageFrontMatter } from '../site/page-index.js';
 import { FactsBlock, packBlock, type PackedBlock } from './facts-block.js';
-import { appendSegments, readHeader, rewriteFile, SegmentReader, type Extent, type SegmentSource, type StoredHeader } from './cache-file.js';
+import { appendSegments, readHeader, rewriteFile, SegmentReader, type Extent, type StoredHeader } from './cache-file.js';
+import { arePageMemoLocations, PageMemos, type PageMemoLocations, type Segment } from './page-memos.js';
 import type { LintMessage, LintResult } from './results.js';
 
 /**
@@ -53,11 +55,15 @@ export interface RunRecord {
   crossPage: Record<string, LintMessage[]>;
 }
 
-/** Where an entry is in the cache file, and the content hash it is for (checked before it is read). */
-type EntryLocation = [offset: number, length: number, hash: string];
+/**
+ * Where an entry is in the cache file, the content hash it is for (checked before it is read),
+ * and the page's URL settings when it has any: the site model asks every page for them, and a
+ * run after an edit gets them without reading a single entry.
+ */
+type EntryLocation = [offset: number, length: number, hash: string, urlSettings?: PageFrontMatter];
 
 /** The layout of the file ({@link readHeader}); a file of another layout is not read. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 /**
  * The cache file's header: the run record, and where each entry and the site rules' reports are.
@@ -69,6 +75,8 @@ interface CacheHeader {
   run?: RunRecord;
   entries: Record<string, EntryLocation>;
   siteRules?: Extent;
+  /** Site rules' memos of single pages ({@link PageMemos}). */
+  pageMemos?: PageMemoLocations;
   bodyLength: number;
 }
 
@@ -76,7 +84,18 @@ interface CacheHeader {
 type StoredEntry = CacheEntry & { file: string };
 
 function isEntryLocation(value: unknown): value is EntryLocation {
-  return Array.isArray(value) && value.length === 3 && Number.isInteger(value[0]) && Number.isInteger(value[1]) && typeof value[2] === 'string';
+  return (
+    Array.isArray(value) &&
+    (value.length === 3 || (value.length === 4 && typeof value[3] === 'object' && value[3] !== null)) &&
+    Number.isInteger(value[0]) &&
+    Number.isInteger(value[1]) &&
+    typeof value[2] === 'string'
+  );
+}
+
+/** Where an entry is now, with the hash and URL settings it was stored with. */
+function locatedAt(extent: Extent, hash: string, urlSettings: PageFrontMatter | undefined): EntryLocation {
+  return urlSettings && Object.keys(urlSettings).length > 0 ? [extent[0], extent[1], hash, urlSettings] : [extent[0], extent[1], hash];
 }
 
 /** The header, if it is one of this layout and key. */
@@ -85,6 +104,7 @@ function validHeader(stored: StoredHeader | undefined, key: string): CacheHeader
   if (header?.key !== key || header.format !== FORMAT || typeof header.entries !== 'object' || header.entries === null) return undefined;
   if (!Object.values(header.entries).every(isEntryLocation)) return undefined;
   if (header.siteRules !== undefined && !(Array.isArray(header.siteRules) && header.siteRules.length === 2)) return undefined;
+  if (header.pageMemos !== undefined && !arePageMemoLocations(header.pageMemos)) return undefined;
   return header as CacheHeader;
 }
 
@@ -122,6 +142,9 @@ export class LintCache {
   /** Whether the run record differs from what was read. */
   private runChanged = false;
   private readonly reader: SegmentReader;
+  private readonly pageMemos: PageMemos;
+  /** Whether entries this run did not use are kept too ({@link keepStoredEntries}). */
+  private keepUnread = false;
 
   private constructor(
     private readonly file: string,
@@ -133,6 +156,7 @@ export class LintCache {
   ) {
     this.run = lastRun;
     this.reader = new SegmentReader(file);
+    this.pageMemos = new PageMemos(stored?.pageMemos ?? {}, this.reader);
   }
 
   /** Opens the cache at `location` (a file, or a folder to put `.faqlintcache` in); a bad or stale cache is simply empty. */
@@ -174,6 +198,23 @@ export class LintCache {
     return fresh?.hash === hash ? fresh : this.storedEntry(file, hash);
   }
 
+  /**
+   * The URL settings (`url`, `slug`, `aliases`) of a file with this content, from the header
+   * alone: `{}` when it has none, undefined when no entry is stored for this content.
+   */
+  urlSettings(file: string, hash: string): PageFrontMatter | undefined {
+    const at = this.stored?.entries[file];
+    return at && at[2] === hash ? (at[3] ?? {}) : undefined;
+  }
+
+  /**
+   * Keeps every stored entry not replaced in this run, unread: for a run after an edit that
+   * loads only the pages it needs and knows that no page was added or removed.
+   */
+  keepStoredEntries(): void {
+    this.keepUnread = true;
+  }
+
   set(file: string, hash: string, document: FaqDocument, messages: LintMessage[] | null, parts: string | undefined): void {
     this.setFacts(file, hash, factsOf(document), messages, parts);
   }
@@ -196,6 +237,7 @@ export class LintCache {
     const stored = this.siteRules()[slot];
     if (stored?.inputs !== inputs || !Array.isArray(stored.reports)) return undefined;
     this.freshSiteRules[slot] = stored;
+    this.pageMemos.keepSlot(slot);
     return stored.reports;
   }
 
@@ -204,8 +246,11 @@ export class LintCache {
     this.siteRulesChanged = true;
   }
 
-  /** A site rule's memo: what it kept in the last run in `slot`, and (`kept`) what it keeps in this one. */
-  memoFor(slot: string): SiteRuleMemo & { readonly kept: Record<string, unknown> } {
+  /**
+   * A site rule's memo: what it kept in the last run in `slot`, and (`kept`) what it keeps in this
+   * one. A page's values are kept under its path and content digest (`digestOf`), and stored apart.
+   */
+  memoFor(slot: string, digestOf: (document: FaqDocument) => string | undefined): SiteRuleMemo & { readonly kept: Record<string, unknown> } {
     const stored = this.siteRules()[slot]?.memo;
     const last: Record<string, unknown> = typeof stored === 'object' && stored !== null ? stored : {};
     const kept: Record<string, unknown> = {};
@@ -214,6 +259,14 @@ export class LintCache {
       recall: (key) => (Object.hasOwn(last, key) ? last[key] : undefined),
       keep: (key, value) => {
         kept[key] = value;
+      },
+      recallPage: (document, key) => {
+        const digest = digestOf(document);
+        return digest ? this.pageMemos.recall(slot, document.path, digest, key) : undefined;
+      },
+      keepPage: (document, key, value) => {
+        const digest = digestOf(document);
+        if (digest) this.pageMemos.keep(slot, document.path, digest, key, value);
       },
     };
   }
@@ -235,8 +288,8 @@ export class LintCache {
       this.save();
       return;
     }
-    const { entries, siteRules, bodyLength } = this.stored;
-    appendSegments(this.file, bodyLength, [], undefined, () => this.header(entries, siteRules, bodyLength));
+    const { entries, siteRules, pageMemos, bodyLength } = this.stored;
+    appendSegments(this.file, bodyLength, [], undefined, () => this.header(entries, pageMemos ?? {}, siteRules, bodyLength));
   }
 
   /**
@@ -247,37 +300,50 @@ export class LintCache {
    */
   save(): void {
     const stored = this.stored;
-    const kept = [...this.fresh].filter(([, { at }]) => at !== undefined);
+    const entries: Record<string, EntryLocation> = {};
+    const pageMemos: PageMemoLocations = {};
+    let siteRulesAt: Extent | undefined;
+    const segments: Segment[] = [];
+    const keptEntry = (file: string, at: EntryLocation): Segment => ({ at: [at[0], at[1]], place: (extent) => (entries[file] = locatedAt(extent, at[2], at[3])) });
+    for (const [file, { entry, at }] of this.fresh) {
+      segments.push(
+        at
+          ? keptEntry(file, at)
+          : { source: () => JSON.stringify({ file, ...entry } satisfies StoredEntry), place: (extent) => (entries[file] = locatedAt(extent, entry.hash, urlSettingsOf(entry.facts.frontMatter?.data))) },
+      );
+    }
+    if (this.keepUnread) for (const [file, at] of Object.entries(stored?.entries ?? {})) if (!this.fresh.has(file)) segments.push(keptEntry(file, at));
+    segments.push(...this.pageMemos.segments(pageMemos));
     const siteRulesAsRead = !this.siteRulesChanged && Object.keys(this.freshSiteRules).length === Object.keys(stored?.siteRules ? this.siteRules() : {}).length;
-    if (stored && !this.runChanged && siteRulesAsRead && kept.length === this.fresh.size && kept.length === Object.keys(stored.entries).length) {
+    const placeSiteRules = (extent: Extent): void => {
+      siteRulesAt = extent;
+    };
+    if (siteRulesAsRead && stored?.siteRules) segments.push({ at: stored.siteRules, place: placeSiteRules });
+    else if (!siteRulesAsRead) segments.push({ source: () => JSON.stringify(this.freshSiteRules), place: placeSiteRules });
+
+    const kept = segments.filter((segment) => segment.at !== undefined);
+    const made = segments.filter((segment) => segment.at === undefined);
+    const storedCount = Object.keys(stored?.entries ?? {}).length + this.pageMemos.storedCount() + (stored?.siteRules ? 1 : 0);
+    // Kept segments are stored ones: as many means the same.
+    if (stored && !this.runChanged && made.length === 0 && kept.length === storedCount) {
       this.reader.close();
       return;
     }
-    // New segments: the entries made in this run, then the site rules' reports if they changed.
-    const made = [...this.fresh].filter(([, { at }]) => at === undefined);
-    const sources: SegmentSource[] = made.map(([file, { entry }]) => () => JSON.stringify({ file, ...entry } satisfies StoredEntry));
-    const siteRulesAt = siteRulesAsRead && stored?.siteRules ? stored.siteRules : undefined;
-    if (!siteRulesAt) sources.push(() => JSON.stringify(this.freshSiteRules));
-    const keptBytes = kept.reduce((sum, [, { at }]) => sum + (at as EntryLocation)[1], 0) + (siteRulesAt?.[1] ?? 0);
-    const entriesFrom = (extents: Extent[], offset: number): Record<string, EntryLocation> => {
-      const entries: Record<string, EntryLocation> = {};
-      made.forEach(([file, { entry }], index) => (entries[file] = [...(extents[offset + index] as Extent), entry.hash]));
-      return entries;
-    };
+    const header = (bodyLength: number): Record<string, unknown> => this.header(entries, pageMemos, siteRulesAt, bodyLength);
+    const keptBytes = kept.reduce((sum, segment) => sum + (segment.at as Extent)[1], 0);
     // Outdated segments may take as many bytes as the kept ones (and 1 MiB): the file stays under twice what is live.
     if (stored && stored.bodyLength - keptBytes <= keptBytes + (1 << 20)) {
-      appendSegments(this.file, stored.bodyLength, sources, undefined, (extents, bodyLength) => {
-        const entries = Object.fromEntries(kept.map(([file, { at }]) => [file, at as EntryLocation]));
-        return this.header({ ...entries, ...entriesFrom(extents, 0) }, siteRulesAt ?? (extents[extents.length - 1] as Extent), bodyLength);
+      appendSegments(this.file, stored.bodyLength, made.map((segment) => segment.source as () => string), undefined, (extents, bodyLength) => {
+        for (const segment of kept) segment.place(segment.at as Extent);
+        made.forEach((segment, index) => segment.place(extents[index] as Extent));
+        return header(bodyLength);
       });
     } else {
-      // Anew: unchanged segments are copied as bytes first, then the new ones.
-      const copies: SegmentSource[] = kept.map(([, { at }]) => ({ copyOf: [(at as EntryLocation)[0], (at as EntryLocation)[1]] }));
-      if (siteRulesAt) copies.push({ copyOf: siteRulesAt });
-      rewriteFile(this.file, [...copies, ...sources], this.reader, (extents, bodyLength) => {
-        const entries = Object.fromEntries(kept.map(([file, { at }], index) => [file, [...(extents[index] as Extent), (at as EntryLocation)[2]] as EntryLocation]));
-        Object.assign(entries, entriesFrom(extents, copies.length));
-        return this.header(entries, extents[siteRulesAt ? kept.length : extents.length - 1] as Extent, bodyLength);
+      // Anew: unchanged segments are copied as bytes.
+      const sources = segments.map((segment) => (segment.at ? { copyOf: segment.at } : (segment.source as () => string)));
+      rewriteFile(this.file, sources, this.reader, (extents, bodyLength) => {
+        segments.forEach((segment, index) => segment.place(extents[index] as Extent));
+        return header(bodyLength);
       });
     }
     this.reader.close();
@@ -288,8 +354,16 @@ export class LintCache {
     this.reader.close();
   }
 
-  private header(entries: Record<string, EntryLocation>, siteRules: Extent | undefined, bodyLength: number): Record<string, unknown> {
-    return { key: this.key, format: FORMAT, ...(this.run ? { run: this.run } : {}), entries, ...(siteRules ? { siteRules } : {}), bodyLength } satisfies CacheHeader;
+  private header(entries: Record<string, EntryLocation>, pageMemos: PageMemoLocations, siteRules: Extent | undefined, bodyLength: number): Record<string, unknown> {
+    return {
+      key: this.key,
+      format: FORMAT,
+      ...(this.run ? { run: this.run } : {}),
+      entries,
+      ...(siteRules ? { siteRules } : {}),
+      ...(Object.keys(pageMemos).length > 0 ? { pageMemos } : {}),
+      bodyLength,
+    } satisfies CacheHeader;
   }
 }
 

@@ -7,7 +7,7 @@ import { activeRulesFor, type ActiveRule, type ConfigLookup, type ResolvedConfig
 import { findFiles, type FileSearch } from './files.js';
 import { applyInlineDirectives } from './inline-directives.js';
 import { cacheKey, type LintCache } from './cache.js';
-import { DocumentStore, release } from './document-store.js';
+import { DocumentStore, release, type PageSource } from './document-store.js';
 import { crashReport, messageFor, runFileRules } from './file-rules.js';
 import { finishResult, spanFields, type LintMessage, type LintResult } from './results.js';
 import { siteLoader } from './sites.js';
@@ -47,11 +47,7 @@ export async function checkFiles(plan: CheckPlan): Promise<{ results: LintResult
   const store = new DocumentStore(parseOptions, stdin, new Set(files), cache, cache ? (document) => pageParts(document, partRules) : undefined);
   const warnings: string[] = [];
   const siteFor = siteLoader(resolved, store, (warning) => warnings.push(warning), hugoRootFor);
-  const pagesBySite = new Map<SiteModel, Promise<string[]>>();
-  const pagesOf = (site: SiteModel): Promise<string[]> => {
-    if (!pagesBySite.has(site)) pagesBySite.set(site, sitePages(site, resolved, fileSearch));
-    return pagesBySite.get(site) as Promise<string[]>;
-  };
+  const pagesOf = sitePagesLoader(resolved, fileSearch);
 
   const messages = new Map<string, LintMessage[]>(files.map((file) => [file, []]));
   const internalErrors: string[] = [];
@@ -180,13 +176,13 @@ export function finishFile(
  * `rules` (an override can change a site rule's severity or switch it off for some files, not
  * its options).
  */
-async function runSiteRules(
+export async function runSiteRules(
   linted: readonly FaqDocument[],
   siteFor: (file: string) => SiteModel,
   pagesOf: (site: SiteModel) => Promise<string[]>,
   resolved: ResolvedConfig,
   ruleOverrides: Record<string, SeverityName>,
-  store: DocumentStore,
+  store: PageSource,
   cache: LintCache | undefined,
   reportTo: (document: FaqDocument, ruleId: string, report: RuleReport) => void,
   ruleCrashed: (ruleId: string, document: FaqDocument, error: unknown) => void,
@@ -225,7 +221,7 @@ async function runSiteRules(
         continue;
       }
       const recorded: Array<{ path: string; report: RuleReport }> = [];
-      const memo = cache?.memoFor(slot);
+      const memo = cache?.memoFor(slot, (document) => store.hashes.get(document.path));
       try {
         rule.check({
           documents,
@@ -246,7 +242,16 @@ async function runSiteRules(
 }
 
 /** A run without a cache recalls nothing, and keeps nothing. */
-const NO_MEMO: SiteRuleMemo = { recall: () => undefined, keep: () => {} };
+const NO_MEMO: SiteRuleMemo = { recall: () => undefined, keep: () => {}, recallPage: () => undefined, keepPage: () => {} };
+
+/** Every page of a site, searched for once per site. */
+export function sitePagesLoader(resolved: ResolvedConfig, fileSearch: Omit<FileSearch, 'patterns'>): (site: SiteModel) => Promise<string[]> {
+  const pagesBySite = new Map<SiteModel, Promise<string[]>>();
+  return (site) => {
+    if (!pagesBySite.has(site)) pagesBySite.set(site, sitePages(site, resolved, fileSearch));
+    return pagesBySite.get(site) as Promise<string[]>;
+  };
+}
 
 /** Every page of a site: a Hugo site's content trees, or the Markdown under the config's folder. */
 async function sitePages(site: SiteModel, resolved: ResolvedConfig, fileSearch: Omit<FileSearch, 'patterns'>): Promise<string[]> {

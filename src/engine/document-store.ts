@@ -4,24 +4,20 @@ import { LineIndex } from '../model/line-index.js';
 import type { FaqDocument } from '../model/types.js';
 import { parseFaqDocument, withoutBom, type ParseOptions } from '../parse/document.js';
 import { parseFrontMatter } from '../parse/front-matter.js';
-import type { PageFrontMatter } from '../site/page-index.js';
+import { URL_KEYS, urlSettingsOf, type PageFrontMatter } from '../site/page-index.js';
 import { documentFromFacts, type DocumentFacts, type LintCache } from './cache.js';
 import { readSource } from './read-source.js';
 import type { LintMessage } from './results.js';
 import type { ParsedPage } from './worker-pool.js';
 
-/** The front matter keys that set a page's URLs: all the site model asks of a page it has not loaded. */
-const URL_KEYS: ReadonlyArray<keyof PageFrontMatter> = ['url', 'slug', 'aliases'];
 
-/**
- * A page's URL settings as values of their own: a string the YAML parser cut from the page text
- * keeps that whole text in memory, for every page of the site.
- */
-function urlSettings(data: Record<string, unknown> | undefined): PageFrontMatter | undefined {
-  if (!data) return undefined;
-  const settings: PageFrontMatter = {};
-  for (const key of URL_KEYS) if (key in data) settings[key] = data[key];
-  return structuredClone(settings);
+/** What site models and site rules ask of a run's pages. */
+export interface PageSource {
+  load(file: string): FaqDocument | undefined;
+  /** Front matter of any page, for URLs set by `url`, `slug` and `aliases`. */
+  frontMatterOf(file: string): PageFrontMatter | undefined;
+  /** With a cache, the digest of each loaded page's bytes: the key of its cache entry. */
+  readonly hashes: ReadonlyMap<string, string>;
 }
 
 type Read = { ok: true; text: string; problems: Array<{ message: string; offset: number }>; digest?: string } | { ok: false; message: string };
@@ -31,7 +27,7 @@ type Read = { ok: true; text: string; problems: Array<{ message: string; offset:
  * rules have run (or at once, for pages read only as context and documents known by their
  * facts), its tree and text runs are released and only its facts stay. With a cache, unchanged files are not parsed at all.
  */
-export class DocumentStore {
+export class DocumentStore implements PageSource {
   readonly documents = new Map<string, FaqDocument>();
   readonly unreadable = new Map<string, string>();
   readonly readProblems = new Map<string, Array<{ message: string; offset: number }>>();
@@ -173,7 +169,7 @@ export class DocumentStore {
       if (this.cache) this.pendingText.set(absolute, read);
       const cached = read.ok && this.cache ? this.cache.peek(absolute, this.hashOf(absolute, read)) : undefined;
       const data = cached ? cached.frontMatter?.data : read.ok ? parseFrontMatter(withoutBom(read.text), URL_KEYS).frontMatter?.data : undefined;
-      this.frontMatter.set(absolute, urlSettings(data));
+      this.frontMatter.set(absolute, data ? urlSettingsOf(data) : undefined);
     }
     return this.frontMatter.get(absolute);
   }

@@ -7,6 +7,7 @@ import { isSiteRule, type SeverityName } from '../rules/define-rule.js';
 import { activeRulesFor, checkRuleOverrides, loadConfig, type ActiveRule, type ConfigLookup, type ResolvedConfig } from './config-resolution.js';
 import { findFiles } from './files.js';
 import { cacheKey, LintCache } from './cache.js';
+import { PageChangedError } from './read-source.js';
 import type { LintResult } from './results.js';
 import { memoizedHugoRoots } from '../site/hugo-root.js';
 import type { Concurrency } from './worker-pool.js';
@@ -108,8 +109,23 @@ async function lintLogged(options: LintOptions, diskLog: DiskLog): Promise<LintR
     }
   }
 
-  const { checkFiles } = await import('./check-files.js');
   try {
+    // Pages changed in ways other pages' links cannot see: only the site rules run again.
+    if (cache && last && changed && changed.every((file) => last.parts[file] !== undefined)) {
+      const { recheckSite } = await import('./recheck-site.js');
+      const rechecked = await recheckSite({ resolved, ruleOverrides, parseOptions, rulesByFile, unusedDirectiveSeverity, fileSearch, files, last, changed, cache }).catch((error: unknown) => {
+        // A page that changed again since the replay check: a whole run reads it anew.
+        if (error instanceof PageChangedError) return undefined;
+        throw error;
+      });
+      if (rechecked) {
+        cache.keepStoredEntries();
+        cache.setRun(rechecked.internalErrors.length === 0 ? { inputs: runInputs, disk: mergedDisk(last.disk, diskLog), results: rechecked.results, warnings: last.warnings, ...rechecked.replayable } : undefined);
+        cache.save();
+        return { results: rechecked.results, internalErrors: rechecked.internalErrors, warnings: last.warnings, config: resolved };
+      }
+    }
+    const { checkFiles } = await import('./check-files.js');
     const run = await checkFiles({
       resolved,
       ruleOverrides,
@@ -136,6 +152,15 @@ async function lintLogged(options: LintOptions, diskLog: DiskLog): Promise<LintR
     // Lets go of the cache file even when the run throws.
     cache?.close();
   }
+}
+
+/** The recorded answers with this run's in place of theirs, and this run's new questions after them. */
+function mergedDisk(recorded: readonly DiskAnswer[], log: DiskLog): DiskAnswer[] {
+  const now = new Map(log.entries().map((answer) => [`${answer[0]}\0${answer[1]}`, answer]));
+  const merged = recorded.map((answer) => now.get(`${answer[0]}\0${answer[1]}`) ?? answer);
+  const known = new Set(recorded.map((answer) => `${answer[0]}\0${answer[1]}`));
+  for (const [key, answer] of now) if (!known.has(key)) merged.push(answer);
+  return merged;
 }
 
 /**

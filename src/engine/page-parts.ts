@@ -8,14 +8,16 @@ export function crossPageRules(rules: readonly RuleDefinition<never>[]): RuleDef
 }
 
 /**
- * What the site model reads of a page: heading IDs come from headings and HTML anchors, URLs from
- * `url`, `slug` and `aliases`.
+ * What the site model reads of a page, and so what other pages' findings can depend on: heading
+ * IDs come from headings (their text and explicit IDs, in order) and HTML anchors, URLs from
+ * `url`, `slug` and `aliases`. Not where they are: an edit that moves a heading down a line
+ * changes no other page's findings.
  */
 function siteModelPart(document: FaqDocument): unknown {
   const data = document.frontMatter?.data as Record<string, unknown> | undefined;
   return [
-    document.headings.map((heading) => [heading.text, heading.explicitId ?? null, heading.span.start]),
-    document.htmlAnchors.map((anchor) => [anchor.id, anchor.span.start]),
+    document.headings.map((heading) => [heading.text, heading.explicitId ?? null]),
+    document.htmlAnchors.map((anchor) => anchor.id),
     [data?.url ?? null, data?.slug ?? null, data?.aliases ?? null],
   ];
 }
@@ -52,10 +54,17 @@ function everyFact(document: FaqDocument): unknown {
 }
 
 /**
- * One digest of every part of a page that findings on other files (or, for `facts` rules, on this
- * file) depend on: the site model's part and each cross-page rule's. An edit that leaves the
- * digest as it was changes no finding of those rules.
+ * The digests of every part of a page that findings on other files (or, for `facts` rules, on
+ * this file) depend on, as one string: the site model's part, then that part with each cross-page
+ * rule's. An edit that leaves the string as it was changes no finding of those rules; one that
+ * leaves the first digest ({@link siteModelDigest}) changes none of a `facts` rule on another page.
  */
 export function pageParts(document: FaqDocument, rules: readonly RuleDefinition<never>[]): string {
-  return digest([siteModelPart(document), ...rules.map((rule) => [rule.meta.id, rule.meta.factsRead ? rule.meta.factsRead(document) : everyFact(document)])]);
+  const siteModel = siteModelPart(document);
+  return `${digest(siteModel)}.${digest([siteModel, ...rules.map((rule) => [rule.meta.id, rule.meta.factsRead ? rule.meta.factsRead(document) : everyFact(document)])])}`;
+}
+
+/** The digest of the site model's part of a page, from its {@link pageParts}. */
+export function siteModelDigest(parts: string): string {
+  return parts.slice(0, parts.indexOf('.'));
 }

@@ -10,6 +10,13 @@ export type SourceRead =
     }
   | { ok: false; message: string };
 
+/** A page that is not as the run's replay check read it: the run cannot be one view of the disk. */
+export class PageChangedError extends Error {
+  constructor(readonly file: string) {
+    super(`${file} changed during the run; run faqlint again`);
+  }
+}
+
 const decoder = new TextDecoder('utf-8', { fatal: true });
 const lossyDecoder = new TextDecoder('utf-8', { fatal: false });
 

@@ -3,7 +3,7 @@ import { ConfigError, displayPath } from '../config/config.js';
 import { memoizedHugoRoots } from '../site/hugo-root.js';
 import { SiteModel } from '../site/site-model.js';
 import type { ResolvedConfig } from './config-resolution.js';
-import type { DocumentStore } from './document-store.js';
+import type { PageSource } from './document-store.js';
 
 /**
  * The site model of any file: one per site root (a Hugo site, or the config's folder), shared by
@@ -12,7 +12,7 @@ import type { DocumentStore } from './document-store.js';
  */
 export function siteLoader(
   resolved: ResolvedConfig,
-  store: DocumentStore,
+  store: PageSource,
   warn: (warning: string) => void,
   hugoRootFor: (dir: string) => string | undefined = memoizedHugoRoots(),
 ): (file: string) => SiteModel {

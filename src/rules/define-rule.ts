@@ -86,6 +86,15 @@ export interface SiteRuleMemo {
   recall(key: string): unknown;
   /** Keeps `value` (anything JSON can hold) under `key` for the next run; only what this run keeps is kept. */
   keep(key: string, value: unknown): void;
+  /**
+   * As {@link recall}, for a value worked out from one page alone (its questions, normalised): it
+   * is recalled only while the page's content is byte for byte as it was when kept. A rule that
+   * keeps such values for every page reads the facts of only the pages that changed, so a run
+   * after an edit need not load the others.
+   */
+  recallPage(document: FaqDocument, key: string): unknown;
+  /** Keeps `value` for `document` as it is now (see {@link recallPage}). */
+  keepPage(document: FaqDocument, key: string, value: unknown): void;
 }
 
 export interface SiteRuleContext<Options> {
@@ -93,6 +102,9 @@ export interface SiteRuleContext<Options> {
    * Every document of the site, reported-on or not, in a stable order. To keep memory bounded
    * on large sites their syntax trees, texts, text runs and shortcode uses are released: read the
    * facts (blocks, headings, links, front matter), not `tree`, `text`, `textRuns` or `shortcodes`.
+   * A document's facts may be loaded only when first read (after an edit, with `--cache`): its
+   * `path` costs nothing, so a rule that recalls a page's values by {@link SiteRuleMemo.recallPage}
+   * should do so before reading anything else of it.
    */
   documents: readonly FaqDocument[];
   options: Options;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import type { FaqDocument, QaBlock } from '../model/types.js';
-import { answerForm, answerFormHash } from '../text/answer-form.js';
+import type { FaqDocument, QaBlock, Span } from '../model/types.js';
+import { answerFormHash } from '../text/answer-form.js';
 import { findFiller } from '../text/lorem.js';
 import { findNearDuplicates } from '../text/near-duplicates.js';
 import { normalizeQuestion } from '../text/normalize.js';
@@ -29,41 +29,90 @@ const SAME_ANSWER_QUESTION_SIMILARITY = 0.5;
 /** An answer pasted under this many questions is boilerplate ("Contact support…"), not a sign of one question. */
 const BOILERPLATE_COPIES = 3;
 
+/** A question the rule compares: worked out from a page's blocks, or recalled for a page unchanged since. */
 interface Asked {
   document: FaqDocument;
-  block: QaBlock;
-  /** {@link normalizeQuestion} of the question, computed once. */
+  /** Where its block is in `document.blocks`: read only for its answer, which few questions need. */
+  blockIndex: number;
+  question: string;
+  questionSpan: Span;
+  /** {@link normalizeQuestion} of the question. */
   normalized: string;
+  /** {@link answerFormHash} of the answer: undefined for one too short to identify a question. */
+  answerHash: number | undefined;
+}
+
+/** The memo key of a page's questions, kept flat: per question {@link QUESTION_FIELDS} values. */
+const PAGE_QUESTIONS = 'questions';
+/** Block index, question, normalised question, span start and end (line, column, offset each), answer hash or null. */
+const QUESTION_FIELDS = 10;
+
+function isPageQuestions(value: unknown): value is unknown[] {
+  if (!Array.isArray(value) || value.length % QUESTION_FIELDS !== 0) return false;
+  for (let at = 0; at < value.length; at += QUESTION_FIELDS) {
+    if (typeof value[at + 1] !== 'string' || typeof value[at + 2] !== 'string' || (value[at + 9] !== null && typeof value[at + 9] !== 'number')) return false;
+    for (const field of [0, 3, 4, 5, 6, 7, 8]) if (!Number.isInteger(value[at + field])) return false;
+  }
+  return true;
+}
+
+/**
+ * A page's questions (those that are questions and have words). With `--cache` they are kept per
+ * page, so a run after an edit reads the blocks of the edited pages only.
+ */
+function pageQuestions(context: SiteRuleContext<NoDuplicateQuestionOptions>, document: FaqDocument): Asked[] {
+  let flat = context.memo.recallPage(document, PAGE_QUESTIONS);
+  if (!isPageQuestions(flat)) {
+    flat = [];
+    document.blocks.forEach((block, blockIndex) => {
+      const normalized = block.isQuestion ? normalizeQuestion(block.question) : '';
+      if (normalized === '') return;
+      const { start, end } = block.questionSpan;
+      (flat as unknown[]).push(blockIndex, block.question, normalized, start.line, start.column, start.offset, end.line, end.column, end.offset, answerFormHash(block.answerText, MIN_ANSWER_WORDS) ?? null);
+    });
+  }
+  // Kept again when recalled: only what a run keeps is there for the next.
+  context.memo.keepPage(document, PAGE_QUESTIONS, flat);
+  const values = flat as unknown[];
+  const asked: Asked[] = [];
+  for (let at = 0; at < values.length; at += QUESTION_FIELDS) {
+    const number = (field: number): number => values[at + field] as number;
+    asked.push({
+      document,
+      blockIndex: number(0),
+      question: values[at + 1] as string,
+      normalized: values[at + 2] as string,
+      questionSpan: { start: { line: number(3), column: number(4), offset: number(5) }, end: { line: number(6), column: number(7), offset: number(8) } },
+      answerHash: (values[at + 9] as number | null) ?? undefined,
+    });
+  }
+  return asked;
+}
+
+/** The block of a question, for its answer. */
+function blockOf(asked: Asked): QaBlock {
+  return asked.document.blocks[asked.blockIndex] as QaBlock;
 }
 
 /** "content/en/faq/_index.md:17:14", relative to the site root so messages read the same everywhere. */
 function where(root: string, asked: Asked): string {
   const relative = path.relative(root, asked.document.path) || asked.document.path;
-  return `${relative.split(path.sep).join('/')}:${asked.block.questionSpan.start.line}:${asked.block.questionSpan.start.column}`;
+  return `${relative.split(path.sep).join('/')}:${asked.questionSpan.start.line}:${asked.questionSpan.start.column}`;
 }
 
 /**
  * The distinct questions (by index) grouped by answer, for answers long enough to identify a
- * question and given more than once. Most answers are given once: a hash of each one's normal
- * form finds the few that may repeat, and only those forms are made and compared.
+ * question and given more than once; answers are compared by their {@link answerFormHash}.
  */
 function sameAnswers(distinct: readonly Asked[]): number[][] {
-  const byHash = new Map<number, number[]>();
+  const byAnswer = new Map<number, number[]>();
   distinct.forEach((current, index) => {
-    const hash = answerFormHash(current.block.answerText, MIN_ANSWER_WORDS);
+    const hash = current.answerHash;
     if (hash === undefined) return;
-    const indices = byHash.get(hash);
+    const indices = byAnswer.get(hash);
     if (indices) indices.push(index);
-    else byHash.set(hash, [index]);
+    else byAnswer.set(hash, [index]);
   });
-  const byAnswer = new Map<string, number[]>();
-  for (const indices of byHash.values()) {
-    if (indices.length < 2) continue;
-    for (const index of indices) {
-      const form = answerForm((distinct[index] as Asked).block.answerText, MIN_ANSWER_WORDS) as string;
-      byAnswer.set(form, [...(byAnswer.get(form) ?? []), index]);
-    }
-  }
   return [...byAnswer.values()].filter((indices) => indices.length > 1);
 }
 
@@ -122,10 +171,7 @@ function groups(context: SiteRuleContext<NoDuplicateQuestionOptions>): Asked[][]
     // Each language tree is its own site: an untranslated copy in content/nl is not a repeat.
     const key = context.options.scope === 'page' ? `page:${document.path}` : `tree:${context.site.treeOf(document.path)?.lang ?? ''}`;
     const list = byKey.get(key) ?? [];
-    for (const block of document.blocks) {
-      const normalized = block.isQuestion ? normalizeQuestion(block.question) : '';
-      if (normalized !== '') list.push({ document, block, normalized });
-    }
+    for (const asked of pageQuestions(context, document)) list.push(asked);
     byKey.set(key, list);
   }
   return [...byKey.values()];
@@ -141,9 +187,9 @@ function reportExact(context: SiteRuleContext<NoDuplicateQuestionOptions>, asked
       continue;
     }
     context.report(current.document, {
-      message: `Duplicate question "${quoteExcerpt(current.block.question)}": also asked at ${where(context.site.root, first)}`,
-      span: current.block.questionSpan,
-      related: [{ message: 'first asked here', path: first.document.path, span: first.block.questionSpan }],
+      message: `Duplicate question "${quoteExcerpt(current.question)}": also asked at ${where(context.site.root, first)}`,
+      span: current.questionSpan,
+      related: [{ message: 'first asked here', path: first.document.path, span: first.questionSpan }],
     });
   }
 }
@@ -200,12 +246,13 @@ function reportNear(context: SiteRuleContext<NoDuplicateQuestionOptions>, asked:
   for (const indices of sameAnswers(distinct)) {
     if (indices.length >= BOILERPLATE_COPIES) continue;
     const [first, second] = indices as [number, number];
-    if (isFillerAnswer(distinct[first]!.block)) continue;
+    if (best.has(second)) continue;
     const score = questionSimilarity(preparedAt(first), preparedAt(second));
     // A shared answer makes a rewording ("How do I move…" / "Can I move…") one question, but not
     // a question about something else, even one word else ("…a remote rule" / "…a rule").
     const sameThings = differingContentWords(preparedAt(first), preparedAt(second), QUESTION_WORDS) === 0;
-    if (score >= SAME_ANSWER_QUESTION_SIMILARITY && sameThings && !best.has(second)) consider(first, second, score, 'answer');
+    // The answer is read last: its page may have to be loaded for it.
+    if (score >= SAME_ANSWER_QUESTION_SIMILARITY && sameThings && !isFillerAnswer(blockOf(distinct[first] as Asked))) consider(first, second, score, 'answer');
   }
 
   for (const [index, match] of [...best].sort((x, y) => x[0] - y[0])) {
@@ -213,9 +260,9 @@ function reportNear(context: SiteRuleContext<NoDuplicateQuestionOptions>, asked:
     const other = distinct[match.other] as Asked;
     const why = match.reason === 'answer' ? 'and has the same answer' : `(similarity ${match.score.toFixed(2)})`;
     context.report(current.document, {
-      message: `Question "${quoteExcerpt(current.block.question)}" is nearly the same as "${quoteExcerpt(other.block.question)}" at ${where(context.site.root, other)} ${why}`,
-      span: current.block.questionSpan,
-      related: [{ message: 'similar question', path: other.document.path, span: other.block.questionSpan }],
+      message: `Question "${quoteExcerpt(current.question)}" is nearly the same as "${quoteExcerpt(other.question)}" at ${where(context.site.root, other)} ${why}`,
+      span: current.questionSpan,
+      related: [{ message: 'similar question', path: other.document.path, span: other.questionSpan }],
     });
   }
 }

@@ -8,6 +8,20 @@ export interface PageFrontMatter {
   aliases?: unknown;
 }
 
+/** The front matter keys that set a page's URLs: all the site model asks of a page it has not loaded. */
+export const URL_KEYS: ReadonlyArray<keyof PageFrontMatter> = ['url', 'slug', 'aliases'];
+
+/**
+ * A page's URL settings, `{}` when it has none, as values of their own: a string the YAML parser
+ * cut from the page text keeps that whole text in memory, for every page of the site.
+ */
+export function urlSettingsOf(data: unknown): PageFrontMatter {
+  const settings: PageFrontMatter = {};
+  if (typeof data !== 'object' || data === null) return settings;
+  for (const key of URL_KEYS) if (key in data) settings[key] = (data as Record<string, unknown>)[key];
+  return Object.keys(settings).length === 0 ? settings : structuredClone(settings);
+}
+
 /** A page of a Hugo site and every URL that serves it. */
 export interface IndexedPage {
   file: string;

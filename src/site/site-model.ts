@@ -27,8 +27,11 @@ export interface LinkTarget {
 /** A page's anchors: heading IDs as the generator makes them, and explicit `id`s. */
 export interface PageAnchors {
   ids: Set<string>;
-  /** Anchors in document order with their heading text, for suggestions and duplicate checks. */
-  list: Array<{ id: string; text: string; line: number; column: number }>;
+  /**
+   * Anchors in document order with their heading text, for suggestions. Not where they are: a
+   * page's findings do not change when a heading on another page moves.
+   */
+  list: Array<{ id: string; text: string }>;
 }
 
 
@@ -248,12 +251,12 @@ export class SiteModel {
       if (!this.hugo?.autoHeadingID && this.hugo && heading.explicitId === undefined) continue;
       const id = registry.add(heading.text, heading.explicitId);
       anchors.ids.add(id);
-      anchors.list.push({ id, text: heading.text, line: heading.span.start.line, column: heading.span.start.column });
+      anchors.list.push({ id, text: heading.text });
     }
     for (const anchor of document.htmlAnchors) {
       if (anchors.ids.has(anchor.id)) continue;
       anchors.ids.add(anchor.id);
-      anchors.list.push({ id: anchor.id, text: anchor.id, line: anchor.span.start.line, column: anchor.span.start.column });
+      anchors.list.push({ id: anchor.id, text: anchor.id });
     }
     this.anchorCache.set(absolute, anchors);
     return anchors;

@@ -1,8 +1,10 @@
 /**
  * Answers compared for equality: two questions with the same substantial answer may be one
  * question. Copies compare equal in a normal form (NFKC, lower case, runs of anything but
- * letters and digits as one space, trimmed), and a site's 100,000 answers are first told apart
- * by a hash of that form made without making it.
+ * letters and digits as one space, trimmed), and are compared by a 53-bit hash of that form,
+ * made without making it: a hash is all a run after an edit keeps of an unchanged page's
+ * answers. Two different answers share one with odds of about 1 in 10^15 per pair, and would
+ * then still have to sit under two questions of the same wording to be reported.
  */
 
 /**
@@ -21,20 +23,34 @@ export function answerForm(answer: string, minWords: number): string | undefined
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
+/** A second hash of the same code units, by another multiplier (MurmurHash2's), for 53 bits in all. */
+const SECOND_OFFSET = 0x9747b28c;
+const SECOND_PRIME = 0x5bd1e995;
 
-/** FNV-1a of a string's code units. */
-export function fnvHash(text: string): number {
+/** FNV-1a's 32 bits and 21 of a second hash, as one safe integer. */
+function joined(first: number, second: number): number {
+  return (first >>> 0) * 0x200000 + ((second >>> 11) & 0x1fffff);
+}
+
+/** The 53-bit hash of a string's code units. */
+export function textHash(text: string): number {
   let hash = FNV_OFFSET;
-  for (let index = 0; index < text.length; index++) hash = Math.imul(hash ^ text.charCodeAt(index), FNV_PRIME);
-  return hash;
+  let second = SECOND_OFFSET;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    hash = Math.imul(hash ^ code, FNV_PRIME);
+    second = Math.imul(second ^ code, SECOND_PRIME);
+  }
+  return joined(hash, second);
 }
 
 /**
- * `fnvHash(answerForm(answer, minWords))`, or undefined when that form is: for ASCII answers in
+ * `textHash(answerForm(answer, minWords))`, or undefined when that form is: for ASCII answers in
  * one pass over the text, with no string made (the form of any other is made).
  */
 export function answerFormHash(answer: string, minWords: number): number | undefined {
   let hash = FNV_OFFSET;
+  let second = SECOND_OFFSET;
   let pieces = 1;
   let inWhitespace = false;
   let written = false;
@@ -43,7 +59,7 @@ export function answerFormHash(answer: string, minWords: number): number | undef
     const code = answer.charCodeAt(index);
     if (code > 0x7f) {
       const form = answerForm(answer, minWords);
-      return form === undefined ? undefined : fnvHash(form);
+      return form === undefined ? undefined : textHash(form);
     }
     // \s in ASCII: tab, line feed, vertical tab, form feed, carriage return, space.
     const whitespace = code === 0x20 || (code >= 0x09 && code <= 0x0d);
@@ -51,13 +67,17 @@ export function answerFormHash(answer: string, minWords: number): number | undef
     inWhitespace = whitespace;
     const lower = code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
     if ((lower >= 0x61 && lower <= 0x7a) || (lower >= 0x30 && lower <= 0x39)) {
-      if (gap && written) hash = Math.imul(hash ^ 0x20, FNV_PRIME);
+      if (gap && written) {
+        hash = Math.imul(hash ^ 0x20, FNV_PRIME);
+        second = Math.imul(second ^ 0x20, SECOND_PRIME);
+      }
       hash = Math.imul(hash ^ lower, FNV_PRIME);
+      second = Math.imul(second ^ lower, SECOND_PRIME);
       written = true;
       gap = false;
     } else {
       gap = true;
     }
   }
-  return pieces < minWords ? undefined : hash;
+  return pieces < minWords ? undefined : joined(hash, second);
 }

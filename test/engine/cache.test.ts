@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { factsOf, LintCache, type RunRecord } from '../../src/engine/cache.js';
+import type { FaqDocument } from '../../src/model/types.js';
 import { parseFaqDocument } from '../../src/parse/document.js';
 
 const KEY = 'key-1';
@@ -34,7 +35,7 @@ describe('LintCache on disk', () => {
     expect(cache.peek('/site/b.md', 'another hash')).toBeUndefined();
     expect(cache.siteRuleReports('no-duplicate-question /site', 'inputs-1')).toEqual([]);
     expect(cache.siteRuleReports('no-duplicate-question /site', 'inputs-2')).toBeUndefined();
-    expect(cache.memoFor('no-duplicate-question /site').recall('wording-pairs x')).toEqual([0, 1, 0.9]);
+    expect(cache.memoFor('no-duplicate-question /site', () => undefined).recall('wording-pairs x')).toEqual([0, 1, 0.9]);
     expect(LintCache.open(file, 'another key').peek('/site/a.md', 'hash-a')).toBeUndefined();
   });
 
@@ -83,6 +84,56 @@ describe('LintCache on disk', () => {
     const reopened = LintCache.open(file, KEY);
     expect(reopened.peek('/site/big.md', 'hash-big-11')).toEqual(big);
     expect(reopened.peek('/site/a.md', 'hash-a')).toEqual(facts('How do I restore a file?'));
+  });
+
+  it('keeps a page\'s memo for its content digest, apart, and leaves an unchanged one where it is', () => {
+    const file = cacheFile();
+    const slot = 'no-duplicate-question /site';
+    const page = (name: string) => ({ path: `/site/${name}` }) as FaqDocument;
+    const digests: Record<string, string> = { '/site/a.md': 'hash-a', '/site/b.md': 'hash-b' };
+    const digestOf = (document: FaqDocument): string | undefined => digests[document.path];
+    const first = LintCache.open(file, KEY);
+    const firstMemo = first.memoFor(slot, digestOf);
+    firstMemo.keepPage(page('a.md'), 'questions', ['a', 1]);
+    firstMemo.keepPage(page('b.md'), 'questions', ['b', 2]);
+    // A page with no digest (no cache entry to tie it to) keeps nothing.
+    firstMemo.keepPage(page('c.md'), 'questions', ['c', 3]);
+    first.setSiteRuleReports(slot, 'inputs-1', [], firstMemo.kept);
+    first.save();
+
+    // b.md was edited: its memo is not recalled; a.md's is, and is kept again as it was.
+    digests['/site/b.md'] = 'hash-b2';
+    const second = LintCache.open(file, KEY);
+    const secondMemo = second.memoFor(slot, digestOf);
+    expect(secondMemo.recallPage(page('a.md'), 'questions')).toEqual(['a', 1]);
+    expect(secondMemo.recallPage(page('a.md'), 'other key')).toBeUndefined();
+    expect(secondMemo.recallPage(page('b.md'), 'questions')).toBeUndefined();
+    expect(secondMemo.recallPage(page('c.md'), 'questions')).toBeUndefined();
+    secondMemo.keepPage(page('a.md'), 'questions', secondMemo.recallPage(page('a.md'), 'questions'));
+    secondMemo.keepPage(page('b.md'), 'questions', ['b2', 4]);
+    second.setSiteRuleReports(slot, 'inputs-2', [], secondMemo.kept);
+    const before = fs.readFileSync(file);
+    second.save();
+    const after = fs.readFileSync(file).toString('utf8');
+    // a.md's memo was not written again: the file holds it once, where it was.
+    const aMemo = before.toString('utf8').split('\n').find((line) => line.includes('"file":"/site/a.md"')) as string;
+    expect(after.split(aMemo).length - 1).toBe(1);
+    expect(after.startsWith(before.subarray(0, before.indexOf(aMemo)).toString('utf8') + aMemo)).toBe(true);
+
+    const third = LintCache.open(file, KEY);
+    expect(third.memoFor(slot, digestOf).recallPage(page('b.md'), 'questions')).toEqual(['b2', 4]);
+    // Replayed reports keep the rule's page memos, though it did not run.
+    expect(third.siteRuleReports(slot, 'inputs-2')).toEqual([]);
+    third.setRun(RUN);
+    third.save();
+    expect(LintCache.open(file, KEY).memoFor(slot, digestOf).recallPage(page('a.md'), 'questions')).toEqual(['a', 1]);
+    // A rule that runs and keeps nothing for a page drops its memo.
+    const fourth = LintCache.open(file, KEY);
+    const fourthMemo = fourth.memoFor(slot, digestOf);
+    fourthMemo.keepPage(page('b.md'), 'questions', ['b2', 4]);
+    fourth.setSiteRuleReports(slot, 'inputs-3', [], fourthMemo.kept);
+    fourth.save();
+    expect(LintCache.open(file, KEY).memoFor(slot, digestOf).recallPage(page('a.md'), 'questions')).toBeUndefined();
   });
 
   it('treats a damaged segment, or a file cut short, as a miss and never throws', () => {

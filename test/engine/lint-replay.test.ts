@@ -1,11 +1,24 @@
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type * as CheckFilesModule from '../../src/engine/check-files.js';
+import type * as RecheckSiteModule from '../../src/engine/recheck-site.js';
 import { lint, type LintOptions } from '../../src/engine/lint.js';
 import { folderWith, writeIn } from '../helpers/folder.js';
 
-// Counts the runs that were checked rather than replayed from the cache.
+// Counts the runs that were checked rather than replayed from the cache, and those that ran only the site rules again.
 const checked = vi.hoisted(() => ({ count: 0 }));
+const siteRechecked = vi.hoisted(() => ({ count: 0 }));
+vi.mock('../../src/engine/recheck-site.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof RecheckSiteModule>();
+  return {
+    ...actual,
+    recheckSite: async (...args: Parameters<typeof actual.recheckSite>) => {
+      const rechecked = await actual.recheckSite(...args);
+      if (rechecked) siteRechecked.count++;
+      return rechecked;
+    },
+  };
+});
 vi.mock('../../src/engine/check-files.js', async (importOriginal) => {
   const actual = await importOriginal<typeof CheckFilesModule>();
   return {
@@ -27,9 +40,9 @@ async function findings(dir: string, options: LintOptions = {}): Promise<string[
 }
 
 /** The findings of a run without the cache, to compare a cached run with (not counted as a checked run). */
-async function uncached(dir: string): Promise<string[]> {
+async function uncached(dir: string, options: LintOptions = {}): Promise<string[]> {
   const count = checked.count;
-  const found = await findings(dir, { cache: false });
+  const found = await findings(dir, { ...options, cache: false });
   checked.count = count;
   return found;
 }
@@ -44,6 +57,7 @@ const HUGO_SITE = {
 describe('replaying a run from the cache', () => {
   beforeEach(() => {
     checked.count = 0;
+    siteRechecked.count = 0;
   });
 
   it('replays an unchanged site without checking it again, with the same findings', async () => {
@@ -180,26 +194,97 @@ describe('replaying a run from the cache', () => {
       expect(after).toEqual(await uncached(dir));
     });
 
-    it('checks the whole site when the edit touches what a cross-page rule reads', async () => {
-      const edits: Array<[string, string]> = [
+    it('runs the site rules again when the edit touches what they read, and the whole site when it touches what links see', async () => {
+      const edits: Array<[string, string, 'site rules' | 'whole site']> = [
         // A question other pages' questions are compared with.
-        ['content/en/help/restore.md', `## Restoring\n\nTODO: write the intro.\n\n${QUESTION('How do I restore a folder?')}`],
-        // A heading a link points to.
-        ['content/en/help/restore.md', `## Recovering\n\nTODO: write the intro.\n\n${QUESTION('How do I restore a file?')}`],
+        ['content/en/help/restore.md', `## Restoring\n\nTODO: write the intro.\n\n${QUESTION('How do I restore a folder?')}`, 'site rules'],
         // A link on the page.
-        ['content/en/faq/_index.md', `## Basics\n\n${QUESTION('How do I restore a file?', 'See [restoring](/help/restore/#nowhere).')}`],
+        ['content/en/faq/_index.md', `## Basics\n\n${QUESTION('How do I restore a file?', 'See [restoring](/help/restore/#nowhere).')}`, 'site rules'],
+        // A heading a link points to.
+        ['content/en/help/restore.md', `## Recovering\n\nTODO: write the intro.\n\n${QUESTION('How do I restore a file?')}`, 'whole site'],
         // The page's URL.
-        ['content/en/help/restore.md', `---\nslug: recovery\n---\n## Restoring\n\nTODO: write the intro.\n\n${QUESTION('How do I restore a file?')}`],
+        ['content/en/help/restore.md', `---\nslug: recovery\n---\n## Restoring\n\nTODO: write the intro.\n\n${QUESTION('How do I restore a file?')}`, 'whole site'],
       ];
-      for (const [file, text] of edits) {
+      for (const [file, text, expected] of edits) {
         const dir = folder(SITE);
         await findings(dir);
         checked.count = 0;
+        siteRechecked.count = 0;
         write(dir, file, text);
         const after = await findings(dir);
-        expect(checked.count, text).toBe(1);
+        expect([checked.count, siteRechecked.count], text).toEqual(expected === 'site rules' ? [0, 1] : [1, 0]);
         expect(after, text).toEqual(await uncached(dir));
       }
+    });
+  });
+
+  describe('after an edit other pages\' links cannot see', () => {
+    const PAGES = {
+      ...HUGO_SITE,
+      'content/en/help/keys.md': `## Keys\n\n${QUESTION('How do I rotate a key?')}\n## Rotating\n\n${QUESTION('Where is the key kept?')}`,
+      // Links to a heading below an answer, and a repeat of a question on another page (reported here: "keys" sorts after "faq").
+      'content/en/help/links.md': `## Links\n\n${QUESTION('How do I rotate a key?', 'See [rotating](/help/keys/#rotating) and [nothing](/no/such/page/).')}`,
+    };
+
+    /** Lints, edits, lints again: the findings after the edit, which must be an uncached run's, and how the run after it went. */
+    async function afterEdit(files: Record<string, string>, edits: Record<string, string>, options: LintOptions = {}): Promise<{ before: string[]; after: string[]; how: string }> {
+      const dir = folder(files);
+      const before = await findings(dir, options);
+      checked.count = 0;
+      siteRechecked.count = 0;
+      for (const [file, text] of Object.entries(edits)) write(dir, file, text);
+      const after = await findings(dir, options);
+      const how = checked.count === 1 ? 'whole site' : siteRechecked.count === 1 ? 'site rules' : 'neither';
+      expect(after).toEqual(await uncached(dir, options));
+      // The run after that replays the edited state.
+      expect(await findings(dir, options)).toEqual(after);
+      expect([checked.count, siteRechecked.count]).toEqual(how === 'whole site' ? [1, 0] : [0, 1]);
+      return { before, after, how };
+    }
+
+    it('finds a repeat of an unchanged page\'s question, and reports it on the unchanged page that now asks later', async () => {
+      const { before, after, how } = await afterEdit(PAGES, { 'content/en/faq/_index.md': `## Basics\n\n${QUESTION('Where is the key kept?')}` });
+      expect(how).toBe('site rules');
+      expect(before).not.toContain('content/en/help/keys.md:9:14 no-duplicate-question');
+      expect(after).toContain('content/en/help/keys.md:9:14 no-duplicate-question');
+    });
+
+    it('drops a repeat on an unchanged page when the question it repeated is edited away', async () => {
+      const { before, after, how } = await afterEdit(PAGES, { 'content/en/help/keys.md': `## Keys\n\n${QUESTION('How do I revoke a key?')}\n## Rotating\n\n${QUESTION('Where is the key kept?')}` });
+      expect(how).toBe('site rules');
+      expect(before).toContain('content/en/help/links.md:3:14 no-duplicate-question');
+      expect(after).not.toContain('content/en/help/links.md:3:14 no-duplicate-question');
+    });
+
+    it('applies an unchanged page\'s inline comments to its new findings', async () => {
+      const files = { ...PAGES, 'content/en/help/quiet.md': `<!-- faqlint-disable no-duplicate-question -->\n## Quiet\n\n${QUESTION('How do I pause a backup?')}\n${QUESTION('Where are logs kept?')}` };
+      const { after, how } = await afterEdit(files, { 'content/en/faq/_index.md': `## Basics\n\n${QUESTION('How do I pause a backup?')}\n${QUESTION('Where are logs kept?')}` });
+      expect(how).toBe('site rules');
+      expect(after.filter((line) => line.startsWith('content/en/help/quiet.md'))).toEqual([]);
+    });
+
+    it('keeps links to a heading that an answer edit moved down, and checks the edited page\'s own links', async () => {
+      const { before, after, how } = await afterEdit(PAGES, {
+        'content/en/help/keys.md': `## Keys\n\n${QUESTION('How do I rotate a key?', 'Run the rotate command.\n\nThen [restart](/no/restart/).')}\n## Rotating\n\n${QUESTION('Where is the key kept?')}`,
+      });
+      expect(how).toBe('site rules');
+      expect(before).toEqual(expect.arrayContaining(['content/en/help/links.md:4:42 valid-internal-link']));
+      expect(after).toEqual(expect.arrayContaining(['content/en/help/links.md:4:42 valid-internal-link', 'content/en/help/keys.md:6:6 valid-internal-link']));
+    });
+
+    it('finds two questions that now share a substantial answer', async () => {
+      const answer = 'Copy the whole repository folder to the new disk, then point every backup set that uses it at the new path.';
+      const files = { ...PAGES, 'content/en/help/move.md': `## Moving\n\n${QUESTION('How do I move a repository?', answer)}` };
+      const { before, after, how } = await afterEdit(files, { 'content/en/faq/_index.md': `## Basics\n\n${QUESTION('Can I move my repository?', answer)}` });
+      expect(how).toBe('site rules');
+      expect(before).not.toContain('content/en/help/move.md:3:14 no-duplicate-question');
+      expect(after).toContain('content/en/help/move.md:3:14 no-duplicate-question');
+    });
+
+    it('runs the site rules again when only some files are linted and a page read for the site changes', async () => {
+      const { after, how } = await afterEdit(PAGES, { 'content/en/help/keys.md': `## Keys\n\n${QUESTION('How do I restore a file?')}\n## Rotating\n\n${QUESTION('Where is the key kept?')}` }, { patterns: ['content/en/help/links.md', 'content/en/help/restore.md'] });
+      expect(how).toBe('site rules');
+      expect(after.every((line) => line.startsWith('content/en/help/links.md') || line.startsWith('content/en/help/restore.md'))).toBe(true);
     });
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseFaqDocument } from '../../src/parse/document.js';
 import noDuplicateQuestion, { type NoDuplicateQuestionOptions } from '../../src/rules/no-duplicate-question.js';
 import type { RuleReport, SiteRuleContext } from '../../src/rules/define-rule.js';
+import type { FaqDocument } from '../../src/model/types.js';
 
 const PAGE = [
   '## How do I delete my account?\n\nA.\n',
@@ -20,7 +21,7 @@ function run(recalled: unknown): { reports: string[]; kept: Map<string, unknown>
     options: noDuplicateQuestion.meta.defaultOptions,
     site: { root: '/site', treeOf: () => undefined } as never,
     report: (_, report: RuleReport) => reports.push(`${report.span.start.line}: ${report.message}`),
-    memo: { recall: () => recalled, keep: (key, value) => kept.set(key, value) },
+    memo: { recall: () => recalled, keep: (key, value) => kept.set(key, value), recallPage: () => undefined, keepPage: () => {} },
   };
   noDuplicateQuestion.check(context);
   return { reports, kept };
@@ -43,5 +44,54 @@ describe('no-duplicate-question with a memo', () => {
   it('searches again when what it recalls is not pairs of these questions', () => {
     const searched = run(undefined).reports;
     for (const recalled of [[0, 1], [0, 9, 0.9], [0, 1, 2], ['0', '1', 0.9], { pairs: [] }, 'x']) expect(run(recalled).reports).toEqual(searched);
+  });
+});
+
+describe('no-duplicate-question with page memos', () => {
+  const OTHER = '## How do I delete my account?\n\nCopy nothing.\n\n## Where are logs kept?\n\nIn the log folder.\n';
+
+  /** Runs the rule on two pages with a page memo; `pageMemo` holds what a page recalls, `kept` what it kept. */
+  function runPages(pageMemo: Map<string, unknown>, documents = [parseFaqDocument('/site/a.md', PAGE), parseFaqDocument('/site/b.md', OTHER)]): { reports: string[]; kept: Map<string, unknown> } {
+    const reports: string[] = [];
+    const kept = new Map<string, unknown>();
+    noDuplicateQuestion.check({
+      documents,
+      options: noDuplicateQuestion.meta.defaultOptions,
+      site: { root: '/site', treeOf: () => undefined } as never,
+      report: (document, report: RuleReport) => reports.push(`${document.path}:${report.span.start.line}:${report.span.start.column}/${report.span.start.offset}-${report.span.end.offset} ${report.message}`),
+      memo: {
+        recall: () => undefined,
+        keep: () => {},
+        recallPage: (document, key) => pageMemo.get(`${document.path} ${key}`),
+        keepPage: (document, key, value) => kept.set(`${document.path} ${key}`, value),
+      },
+    });
+    return { reports, kept };
+  }
+
+  it('keeps each page\'s questions, and with them recalled reads no page\'s blocks and reports the same', () => {
+    const cold = runPages(new Map());
+    expect(cold.reports).toHaveLength(2);
+    expect([...cold.kept.keys()]).toEqual(['/site/a.md questions', '/site/b.md questions']);
+    // Pages known by path alone: reading anything else of them throws.
+    const byPathOnly = ['/site/a.md', '/site/b.md'].map(
+      (file) =>
+        new Proxy({ path: file } as FaqDocument, {
+          get: (target, property) => {
+            if (property === 'path') return target.path;
+            throw new Error(`read ${String(property)} of ${file}`);
+          },
+        }),
+    );
+    const warm = runPages(cold.kept, byPathOnly);
+    expect(warm.reports).toEqual(cold.reports);
+    expect(warm.kept).toEqual(cold.kept);
+  });
+
+  it('works the questions out again from a page whose recalled value is not its questions', () => {
+    const cold = runPages(new Map());
+    for (const bad of [[0, 'q'], ['0', 'q', 'n', 1, 1, 0, 1, 2, 3, null], [0, 'q', 'n', 1, 1, 0, 1, 2, 3, 'hash'], 'x', { questions: [] }]) {
+      expect(runPages(new Map([['/site/a.md questions', bad]])).reports).toEqual(cold.reports);
+    }
   });
 });

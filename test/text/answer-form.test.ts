@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { answerForm, answerFormHash, fnvHash } from '../../src/text/answer-form.js';
+import { answerForm, answerFormHash, textHash } from '../../src/text/answer-form.js';
 
 const hashOfForm = (answer: string, minWords: number): number | undefined => {
   const form = answerForm(answer, minWords);
-  return form === undefined ? undefined : fnvHash(form);
+  return form === undefined ? undefined : textHash(form);
 };
 
 describe('answerForm', () => {
