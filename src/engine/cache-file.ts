@@ -86,10 +86,23 @@ export class SegmentReader {
 }
 
 /**
- * A segment to write: its JSON text, made when it is written (a large site's whole cache is never
- * in memory as text at once), or the bytes of a segment of the file being replaced.
+ * A segment to write: the value to store as JSON, made and serialised when it is written (a large
+ * site's whole cache is never in memory as text at once), or the bytes of a segment of the file
+ * being replaced.
  */
-export type SegmentSource = (() => string) | { copyOf: Extent };
+export type SegmentSource = (() => unknown) | { copyOf: Extent };
+
+/**
+ * JSON in ASCII: every other character escaped (`\u00e9`), so that the text is one byte a
+ * character in memory, and is decoded and parsed about three times as fast as text with a single
+ * curly quote in it (which makes V8 hold the whole of it two bytes a character).
+ */
+export function asciiJson(value: unknown): string {
+  // Split and joined: several times faster than a replace with a function on megabytes of text.
+  const parts = JSON.stringify(value).split(/([^\x00-\x7e])/);
+  for (let at = 1; at < parts.length; at += 2) parts[at] = `\\u${(parts[at] as string).charCodeAt(0).toString(16).padStart(4, '0')}`;
+  return parts.join('');
+}
 
 /** Builds the header once the extents of the segments are known. */
 export type HeaderFor = (extents: Extent[], bodyLength: number) => Record<string, unknown>;
@@ -117,7 +130,7 @@ function writeSegments(descriptor: number, from: number, sources: readonly Segme
   };
   const newline = Buffer.from('\n');
   for (const source of sources) {
-    const bytes = typeof source === 'function' ? Buffer.from(source()) : reader?.bytes(source.copyOf);
+    const bytes = typeof source === 'function' ? Buffer.from(asciiJson(source()), 'latin1') : reader?.bytes(source.copyOf);
     if (!bytes) throw new Error('a cache segment to copy could not be read');
     extents.push([position, bytes.length]);
     pending.push(bytes, newline);
@@ -126,7 +139,7 @@ function writeSegments(descriptor: number, from: number, sources: readonly Segme
     if (pendingBytes >= 1 << 20) flush();
   }
   flush();
-  const header = Buffer.from(JSON.stringify(headerFor(extents, position)));
+  const header = Buffer.from(asciiJson(headerFor(extents, position)), 'latin1');
   position += writeAt(descriptor, header, position);
   position += writeAt(descriptor, Buffer.from(`${String(header.length).padStart(TRAILER_DIGITS, '0')}\n`), position);
   return position;

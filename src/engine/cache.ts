@@ -309,7 +309,7 @@ export class LintCache {
       segments.push(
         at
           ? keptEntry(file, at)
-          : { source: () => JSON.stringify({ file, ...entry } satisfies StoredEntry), place: (extent) => (entries[file] = locatedAt(extent, entry.hash, urlSettingsOf(entry.facts.frontMatter?.data))) },
+          : { source: () => ({ file, ...entry }) satisfies StoredEntry, place: (extent) => (entries[file] = locatedAt(extent, entry.hash, urlSettingsOf(entry.facts.frontMatter?.data))) },
       );
     }
     if (this.keepUnread) for (const [file, at] of Object.entries(stored?.entries ?? {})) if (!this.fresh.has(file)) segments.push(keptEntry(file, at));
@@ -319,7 +319,7 @@ export class LintCache {
       siteRulesAt = extent;
     };
     if (siteRulesAsRead && stored?.siteRules) segments.push({ at: stored.siteRules, place: placeSiteRules });
-    else if (!siteRulesAsRead) segments.push({ source: () => JSON.stringify(this.freshSiteRules), place: placeSiteRules });
+    else if (!siteRulesAsRead) segments.push({ source: () => this.freshSiteRules, place: placeSiteRules });
 
     const kept = segments.filter((segment) => segment.at !== undefined);
     const made = segments.filter((segment) => segment.at === undefined);
@@ -333,14 +333,14 @@ export class LintCache {
     const keptBytes = kept.reduce((sum, segment) => sum + (segment.at as Extent)[1], 0);
     // Outdated segments may take as many bytes as the kept ones (and 1 MiB): the file stays under twice what is live.
     if (stored && stored.bodyLength - keptBytes <= keptBytes + (1 << 20)) {
-      appendSegments(this.file, stored.bodyLength, made.map((segment) => segment.source as () => string), undefined, (extents, bodyLength) => {
+      appendSegments(this.file, stored.bodyLength, made.map((segment) => segment.source as () => unknown), undefined, (extents, bodyLength) => {
         for (const segment of kept) segment.place(segment.at as Extent);
         made.forEach((segment, index) => segment.place(extents[index] as Extent));
         return header(bodyLength);
       });
     } else {
       // Anew: unchanged segments are copied as bytes.
-      const sources = segments.map((segment) => (segment.at ? { copyOf: segment.at } : (segment.source as () => string)));
+      const sources = segments.map((segment) => (segment.at ? { copyOf: segment.at } : (segment.source as () => unknown)));
       rewriteFile(this.file, sources, this.reader, (extents, bodyLength) => {
         segments.forEach((segment, index) => segment.place(extents[index] as Extent));
         return header(bodyLength);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { FaqlintConfig } from '../config/config.js';
-import { askAgain, DiskLog, listDigest, withDiskLog, type DiskAnswer } from '../io/disk.js';
+import { askAgain, DiskLog, listDigest, markdownListing, withDiskLog, type DiskAnswer } from '../io/disk.js';
 import { DEFAULT_PARSE_OPTIONS, type ParseOptions } from '../parse/parse-options.js';
 import { VERSION } from '../version.js';
 import { isSiteRule, type SeverityName } from '../rules/define-rule.js';
@@ -11,6 +11,8 @@ import { PageChangedError } from './read-source.js';
 import type { LintResult } from './results.js';
 import { memoizedHugoRoots } from '../site/hugo-root.js';
 import type { Concurrency } from './worker-pool.js';
+import type { EditedPage } from './recheck-pages.js';
+import type { SiteRecheckPlan } from './recheck-site.js';
 
 export interface LintOptions extends ConfigLookup {
   /** Files, folders and globs; default the working directory. */
@@ -95,35 +97,13 @@ async function lintLogged(options: LintOptions, diskLog: DiskLog): Promise<LintR
   // With every input as it was, the last run's results are this run's: replayed without parsing.
   const runInputs = cacheKey([cwd, process.cwd(), files, unusedDirectiveSeverity]);
   const last = cache?.lastRun;
-  const changed = last && last.inputs === runInputs ? await changedPages(last.disk, (patterns) => findFiles({ ...fileSearch, patterns })) : undefined;
+  const changed = last && last.inputs === runInputs ? await changedPages(last.disk, (patterns) => findFiles({ ...fileSearch, patterns }), diskLog) : undefined;
   if (last && changed?.length === 0) return { results: last.results, internalErrors: [], warnings: last.warnings, config: resolved };
-  // Only some pages changed: if no cross-page rule can see the change, only those pages are checked.
-  if (cache && last && changed && changed.every((file) => last.parts[file] !== undefined)) {
-    const { recheckPages } = await import('./recheck-pages.js');
-    const rechecked = recheckPages({ resolved, parseOptions, rulesByFile, unusedDirectiveSeverity, last, changed });
-    if (rechecked) {
-      const disk = last.disk.map(([question, target, answer]): DiskAnswer => [question, target, (question === 'read' && diskLog.answer('read', target)) || answer]);
-      cache.setRun(rechecked.internalErrors.length === 0 ? { ...last, disk, results: rechecked.results } : undefined);
-      cache.saveRunOnly();
-      return { results: rechecked.results, internalErrors: rechecked.internalErrors, warnings: last.warnings, config: resolved };
-    }
-  }
-
   try {
-    // Pages changed in ways other pages' links cannot see: only the site rules run again.
-    if (cache && last && changed && changed.every((file) => last.parts[file] !== undefined)) {
-      const { recheckSite } = await import('./recheck-site.js');
-      const rechecked = await recheckSite({ resolved, ruleOverrides, parseOptions, rulesByFile, unusedDirectiveSeverity, fileSearch, files, last, changed, cache }).catch((error: unknown) => {
-        // A page that changed again since the replay check: a whole run reads it anew.
-        if (error instanceof PageChangedError) return undefined;
-        throw error;
-      });
-      if (rechecked) {
-        cache.keepStoredEntries();
-        cache.setRun(rechecked.internalErrors.length === 0 ? { inputs: runInputs, disk: mergedDisk(last.disk, diskLog), results: rechecked.results, warnings: last.warnings, ...rechecked.replayable } : undefined);
-        cache.save();
-        return { results: rechecked.results, internalErrors: rechecked.internalErrors, warnings: last.warnings, config: resolved };
-      }
+    const edited = cache && last && changed && changed.every((file) => last.parts[file] !== undefined) ? await editedPages(changed, parseOptions, resolved) : undefined;
+    if (cache && last && edited) {
+      const rechecked = await recheckEdited({ resolved, ruleOverrides, parseOptions, rulesByFile, unusedDirectiveSeverity, fileSearch, files, last, edited, cache }, runInputs, diskLog);
+      if (rechecked) return rechecked;
     }
     const { checkFiles } = await import('./check-files.js');
     const run = await checkFiles({
@@ -154,6 +134,41 @@ async function lintLogged(options: LintOptions, diskLog: DiskLog): Promise<LintR
   }
 }
 
+/**
+ * A run after an edit of some pages, from the recorded one: if no cross-page rule can see the
+ * change, only the edited pages are checked; if other pages' links cannot see it, only the site
+ * rules run again. Undefined when the whole site must be checked.
+ */
+async function recheckEdited(plan: SiteRecheckPlan, runInputs: string, diskLog: DiskLog): Promise<LintRun | undefined> {
+  const { resolved, last, cache } = plan;
+  const { recheckPages } = await import('./recheck-pages.js');
+  const pages = recheckPages(plan);
+  if (pages) {
+    const disk = last.disk.map(([question, target, answer]): DiskAnswer => [question, target, (question === 'read' && diskLog.answer('read', target)) || answer]);
+    cache.setRun(pages.internalErrors.length === 0 ? { ...last, disk, results: pages.results } : undefined);
+    cache.saveRunOnly();
+    return { results: pages.results, internalErrors: pages.internalErrors, warnings: last.warnings, config: resolved };
+  }
+  const { recheckSite } = await import('./recheck-site.js');
+  const site = await recheckSite(plan).catch((error: unknown) => {
+    // A page that changed again since the replay check: a whole run reads it anew.
+    if (error instanceof PageChangedError) return undefined;
+    throw error;
+  });
+  if (!site) return undefined;
+  cache.keepStoredEntries();
+  cache.setRun(site.internalErrors.length === 0 ? { inputs: runInputs, disk: mergedDisk(last.disk, diskLog), results: site.results, warnings: last.warnings, ...site.replayable } : undefined);
+  cache.save();
+  return { results: site.results, internalErrors: site.internalErrors, warnings: last.warnings, config: resolved };
+}
+
+/** The edited pages parsed (loading the parser), or undefined when one cannot be read. */
+async function editedPages(changed: readonly string[], parseOptions: ParseOptions, resolved: ResolvedConfig): Promise<Map<string, EditedPage> | undefined> {
+  const { parseEditedPages } = await import('./recheck-pages.js');
+  const { crossPageRules } = await import('./page-parts.js');
+  return parseEditedPages(changed, parseOptions, crossPageRules(resolved.rules));
+}
+
 /** The recorded answers with this run's in place of theirs, and this run's new questions after them. */
 function mergedDisk(recorded: readonly DiskAnswer[], log: DiskLog): DiskAnswer[] {
   const now = new Map(log.entries().map((answer) => [`${answer[0]}\0${answer[1]}`, answer]));
@@ -166,9 +181,10 @@ function mergedDisk(recorded: readonly DiskAnswer[], log: DiskLog): DiskAnswer[]
 /**
  * The files whose content differs from the recorded run's, when that is all that differs: every
  * other answer (paths that exist, folder listings, a site's pages) must be as recorded, or the
- * result is undefined. `find` is a site's page search.
+ * result is undefined. `find` is a site's page search; `log` remembers the answers about paths
+ * for the run that follows.
  */
-async function changedPages(answers: readonly DiskAnswer[], find: (patterns: string[]) => Promise<string[]>): Promise<string[] | undefined> {
+async function changedPages(answers: readonly DiskAnswer[], find: (patterns: string[]) => Promise<string[]>, log: DiskLog): Promise<string[] | undefined> {
   // Cheap questions first: a changed page list or a new file ends the check before any file is read.
   const order = (question: string): number => (question === 'read' ? 1 : 0);
   const changed: string[] = [];
@@ -180,8 +196,14 @@ async function changedPages(answers: readonly DiskAnswer[], find: (patterns: str
       } catch {
         return undefined;
       }
+    } else if (question === 'markdown') {
+      // Kept, as the kinds of paths are, so that the run that follows need not ask again.
+      const files = markdownListing(target);
+      log.rememberListing(target, files);
+      now = listDigest(files);
     } else {
       now = askAgain(question, target);
+      if (question === 'kind' && now !== undefined) log.remember('kind', target, now);
     }
     if (now === answer) continue;
     if (question !== 'read') return undefined;

@@ -6,10 +6,10 @@ export type PageMemoLocation = [offset: number, length: number, digest: string];
 /** Per site-rule slot, per page: where its memo is. */
 export type PageMemoLocations = Record<string, Record<string, PageMemoLocation>>;
 
-/** A segment of a cache file being saved: kept where it is (`at`) or written anew (`source`); `place` records where it ends up. */
+/** A segment of a cache file being saved: kept where it is (`at`) or written anew (`source`, its value); `place` records where it ends up. */
 export interface Segment {
   at?: Extent;
-  source?: () => string;
+  source?: () => unknown;
   place(extent: Extent): void;
 }
 
@@ -101,7 +101,7 @@ export class PageMemos {
         const read = this.read.get(`${slot}\0${file}`);
         const keys = Object.keys(values);
         const unchanged = at?.[2] === digest && read !== undefined && keys.length === Object.keys(read).length && keys.every((key) => read[key] === values[key]);
-        segments.push(unchanged && at ? { at: [at[0], at[1]], place: locate(slot, file, digest) } : { source: () => JSON.stringify({ slot, file, digest, values } satisfies StoredPageMemo), place: locate(slot, file, digest) });
+        segments.push(unchanged && at ? { at: [at[0], at[1]], place: locate(slot, file, digest) } : { source: () => ({ slot, file, digest, values }) satisfies StoredPageMemo, place: locate(slot, file, digest) });
       }
     }
     for (const slot of this.replayed) {

@@ -1,5 +1,4 @@
 import type { FaqDocument } from '../model/types.js';
-import { parseFaqDocument } from '../parse/document.js';
 import type { ParseOptions } from '../parse/parse-options.js';
 import { isSiteRule, type RuleReport, type SeverityName } from '../rules/define-rule.js';
 import type { LintCache, RunRecord } from './cache.js';
@@ -8,8 +7,8 @@ import { finishFile, runSiteRules, sitePagesLoader, type ReplayableParts } from 
 import type { ActiveRule, ResolvedConfig } from './config-resolution.js';
 import { crashReport, fileOnlyFindings, messageFor, runFileRules } from './file-rules.js';
 import type { FileSearch } from './files.js';
-import { crossPageRules, pageParts, siteModelDigest } from './page-parts.js';
-import { readSource } from './read-source.js';
+import { crossPageRules, siteModelDigest } from './page-parts.js';
+import type { EditedPage } from './recheck-pages.js';
 import { compareMessages, type LintMessage, type LintResult } from './results.js';
 import { siteLoader } from './sites.js';
 
@@ -23,8 +22,8 @@ export interface SiteRecheckPlan {
   /** The linted files, as in the recorded run. */
   files: readonly string[];
   last: RunRecord;
-  /** Pages whose content differs from the recorded run's; nothing else on disk does. */
-  changed: readonly string[];
+  /** The pages whose content differs from the recorded run's, parsed; nothing else on disk differs. */
+  edited: ReadonlyMap<string, EditedPage>;
   cache: LintCache;
 }
 
@@ -40,31 +39,23 @@ export interface SiteRecheckPlan {
  * - a page whose findings come out as recorded keeps its recorded result, and only the others
  *   are loaded to apply their inline comments.
  *
- * Undefined when an edited page's site-model part did change (or it cannot be read): then the
- * whole run is checked.
+ * Undefined when an edited page's site-model part did change: then the whole run is checked.
  */
 export async function recheckSite(plan: SiteRecheckPlan): Promise<{ results: LintResult[]; internalErrors: string[]; replayable: ReplayableParts } | undefined> {
-  const { resolved, ruleOverrides, parseOptions, rulesByFile, unusedDirectiveSeverity, fileSearch, files, last, changed, cache } = plan;
+  const { resolved, ruleOverrides, parseOptions, rulesByFile, unusedDirectiveSeverity, fileSearch, files, last, edited, cache } = plan;
   const rules = crossPageRules(resolved.rules);
-  const edited = new Map<string, FaqDocument>();
-  const readProblems = new Map<string, Array<{ message: string; offset: number }>>();
   const parts: Record<string, string> = { ...last.parts };
   // What the replay check read: every page's digest (an edited page's is replaced below).
   const digests = new Map<string, string>();
   for (const [question, target, answer] of last.disk) if (question === 'read') digests.set(target, answer);
-  for (const file of changed) {
-    const read = readSource(file, true);
+  for (const [file, page] of edited) {
     const before = last.parts[file];
-    if (!read.ok || before === undefined) return undefined;
-    const document = parseFaqDocument(file, read.text, parseOptions);
-    parts[file] = pageParts(document, rules);
-    if (siteModelDigest(parts[file]) !== siteModelDigest(before)) return undefined;
-    edited.set(file, document);
-    readProblems.set(file, read.problems);
-    digests.set(file, read.digest ?? '');
+    if (before === undefined || siteModelDigest(page.parts) !== siteModelDigest(before)) return undefined;
+    parts[file] = page.parts;
+    digests.set(file, page.digest);
   }
 
-  const pages = new CachedPages(cache, digests, edited, parseOptions);
+  const pages = new CachedPages(cache, digests, new Map([...edited].map(([file, page]) => [file, page.document])), parseOptions);
   // The site settings are as recorded, and so are the warnings about them (the run's own).
   const siteFor = siteLoader(resolved, pages, () => {}, fileSearch.hugoRootFor);
   const found = new Map<string, LintMessage[]>(files.map((file) => [file, []]));
@@ -82,7 +73,7 @@ export async function recheckSite(plan: SiteRecheckPlan): Promise<{ results: Lin
   };
 
   const localIds = new Set(resolved.rules.filter((rule) => !isSiteRule(rule) && rule.meta.reads === 'file').map((rule) => rule.meta.id));
-  for (const [file, document] of edited) {
+  for (const [file, { document }] of edited) {
     const active = rulesByFile.get(file);
     if (active) {
       runFileRules(document, active, () => true, () => siteFor(file), {
@@ -103,12 +94,12 @@ export async function recheckSite(plan: SiteRecheckPlan): Promise<{ results: Lin
   const crossPage: Record<string, LintMessage[]> = {};
   const results: LintResult[] = [];
   for (const file of files) {
-    const document = edited.get(file);
-    if (document) {
+    const page = edited.get(file);
+    if (page) {
       const list = found.get(file) ?? [];
       const cross = list.filter((message) => crossIds.has(message.ruleId));
       if (cross.length > 0) crossPage[file] = cross;
-      results.push(finishFile(file, list, document, undefined, readProblems.get(file), unusedDirectiveSeverity));
+      results.push(finishFile(file, list, page.document, undefined, page.problems, unusedDirectiveSeverity));
       continue;
     }
     const before = last.crossPage[file] ?? [];
@@ -120,14 +111,14 @@ export async function recheckSite(plan: SiteRecheckPlan): Promise<{ results: Lin
       continue;
     }
     // Findings on this page changed (a duplicate of an edited question, say): inline comments apply anew.
-    const page = pages.page(file);
-    let own = page.messages;
+    const loaded = pages.page(file);
+    let own = loaded.messages;
     if (own === null) {
-      const checked = fileOnlyFindings(page.document, rulesByFile.get(file) ?? [], () => siteFor(file));
+      const checked = fileOnlyFindings(loaded.document, rulesByFile.get(file) ?? [], () => siteFor(file));
       internalErrors.push(...checked.internalErrors);
       own = checked.messages;
     }
-    results.push(finishFile(file, [...own, ...cross], page.document, undefined, page.problems, unusedDirectiveSeverity));
+    results.push(finishFile(file, [...own, ...cross], loaded.document, undefined, loaded.problems, unusedDirectiveSeverity));
   }
   return { results, internalErrors, replayable: { parts, crossPage } };
 }

@@ -23,9 +23,38 @@ export type DiskAnswer = [question: string, target: string, answer: string];
  */
 export class DiskLog {
   private readonly answers = new Map<string, DiskAnswer>();
+  /** Answers the disk gave this run before anything asked them (a replay check), recorded once asked. */
+  private readonly given = new Map<string, string>();
+  /** Markdown listings made for such answers, by folder. */
+  private readonly listings = new Map<string, string[]>();
 
   note(question: DiskQuestion, target: string, answer: string): void {
     this.answers.set(`${question}\0${target}`, [question, target, answer]);
+  }
+
+  /** Keeps an answer the disk gave for the run to use, without recording it as asked. */
+  remember(question: DiskQuestion, target: string, answer: string): void {
+    this.given.set(`${question}\0${target}`, answer);
+  }
+
+  /** Keeps a folder's Markdown listing, made for a `markdown` answer, for the run to use. */
+  rememberListing(dir: string, files: string[]): void {
+    this.listings.set(dir, files);
+    this.given.set(`markdown\0${dir}`, listDigest(files));
+  }
+
+  /** A listing kept by {@link rememberListing}: recorded now, as asked. */
+  recallListing(dir: string): string[] | undefined {
+    const files = this.listings.get(dir);
+    if (files) this.recall('markdown', dir);
+    return files;
+  }
+
+  /** An answer given earlier in the run and not yet asked: recorded now, as asked. */
+  recall(question: DiskQuestion, target: string): string | undefined {
+    const answer = this.given.get(`${question}\0${target}`);
+    if (answer !== undefined) this.note(question, target, answer);
+    return answer;
   }
 
   answer(question: DiskQuestion, target: string): string | undefined {
@@ -91,7 +120,7 @@ function statKind(target: string): FileKind {
 /** What is at `target` (following symbolic links), remembered for the run. */
 export function fileKind(target: string): FileKind {
   const log = runLog.getStore();
-  const known = log?.answer('kind', target);
+  const known = log?.answer('kind', target) ?? log?.recall('kind', target);
   if (known !== undefined) return known as FileKind;
   const kind = statKind(target);
   log?.note('kind', target, kind);
@@ -124,9 +153,17 @@ function listMarkdown(dir: string): string[] {
 
 /** Every Markdown file under `dir` (hidden folders and node_modules skipped), sorted. */
 export function markdownFilesUnder(dir: string): string[] {
+  const log = runLog.getStore();
+  const remembered = log?.recallListing(dir);
+  if (remembered) return remembered;
   const files = listMarkdown(dir);
-  runLog.getStore()?.note('markdown', dir, listDigest(files));
+  log?.note('markdown', dir, listDigest(files));
   return files;
+}
+
+/** The Markdown files under `dir` as {@link markdownFilesUnder} lists them, asked of the disk itself (no log, no memo). */
+export function markdownListing(dir: string): string[] {
+  return listMarkdown(dir);
 }
 
 function readEntries(dir: string): { entries: fs.Dirent[]; error?: unknown } {
@@ -189,7 +226,7 @@ export function askAgain(question: string, target: string): string | undefined {
     case 'kind':
       return statKind(target);
     case 'markdown':
-      return listDigest(listMarkdown(target));
+      return listDigest(markdownListing(target));
     case 'entries':
       return entriesAnswer(readEntries(target));
     default:

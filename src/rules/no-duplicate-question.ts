@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { FaqDocument, QaBlock, Span } from '../model/types.js';
-import { answerFormHash } from '../text/answer-form.js';
+import { answerFormHash, textHash } from '../text/answer-form.js';
 import { findFiller } from '../text/lorem.js';
-import { findNearDuplicates } from '../text/near-duplicates.js';
+import { findNearDuplicates, findNearDuplicatesOf, type NearDuplicatePair } from '../text/near-duplicates.js';
 import { normalizeQuestion } from '../text/normalize.js';
 import { findPlaceholder } from '../text/placeholders.js';
 import { quoteExcerpt } from '../text/quote.js';
@@ -29,29 +28,50 @@ const SAME_ANSWER_QUESTION_SIMILARITY = 0.5;
 /** An answer pasted under this many questions is boilerplate ("Contact support…"), not a sign of one question. */
 const BOILERPLATE_COPIES = 3;
 
-/** A question the rule compares: worked out from a page's blocks, or recalled for a page unchanged since. */
-interface Asked {
-  document: FaqDocument;
-  /** Where its block is in `document.blocks`: read only for its answer, which few questions need. */
-  blockIndex: number;
-  question: string;
-  questionSpan: Span;
-  /** {@link normalizeQuestion} of the question. */
-  normalized: string;
-  /** {@link answerFormHash} of the answer: undefined for one too short to identify a question. */
-  answerHash: number | undefined;
-}
-
 /** The memo key of a page's questions, kept flat: per question {@link QUESTION_FIELDS} values. */
 const PAGE_QUESTIONS = 'questions';
 /** Block index, question, normalised question, span start and end (line, column, offset each), answer hash or null. */
 const QUESTION_FIELDS = 10;
 
+/**
+ * A question the rule compares, as a view of its page's flat values (worked out from the page's
+ * blocks, or recalled for a page unchanged since): a site's 100,000 questions are one small
+ * object each, and a span is made only for a question reported or pointed at.
+ */
+class Asked {
+  constructor(
+    readonly document: FaqDocument,
+    private readonly values: readonly unknown[],
+    private readonly at: number,
+  ) {}
+
+  /** Where its block is in `document.blocks`: read only for its answer, which few questions need. */
+  get blockIndex(): number {
+    return this.values[this.at] as number;
+  }
+  get question(): string {
+    return this.values[this.at + 1] as string;
+  }
+  /** {@link normalizeQuestion} of the question. */
+  get normalized(): string {
+    return this.values[this.at + 2] as string;
+  }
+  get questionSpan(): Span {
+    const number = (field: number): number => this.values[this.at + field] as number;
+    return { start: { line: number(3), column: number(4), offset: number(5) }, end: { line: number(6), column: number(7), offset: number(8) } };
+  }
+  /** {@link answerFormHash} of the answer: undefined for one too short to identify a question. */
+  get answerHash(): number | undefined {
+    return (this.values[this.at + 9] as number | null) ?? undefined;
+  }
+}
+
 function isPageQuestions(value: unknown): value is unknown[] {
   if (!Array.isArray(value) || value.length % QUESTION_FIELDS !== 0) return false;
   for (let at = 0; at < value.length; at += QUESTION_FIELDS) {
     if (typeof value[at + 1] !== 'string' || typeof value[at + 2] !== 'string' || (value[at + 9] !== null && typeof value[at + 9] !== 'number')) return false;
-    for (const field of [0, 3, 4, 5, 6, 7, 8]) if (!Number.isInteger(value[at + field])) return false;
+    if (!Number.isInteger(value[at])) return false;
+    for (let field = 3; field < 9; field++) if (!Number.isInteger(value[at + field])) return false;
   }
   return true;
 }
@@ -61,31 +81,24 @@ function isPageQuestions(value: unknown): value is unknown[] {
  * page, so a run after an edit reads the blocks of the edited pages only.
  */
 function pageQuestions(context: SiteRuleContext<NoDuplicateQuestionOptions>, document: FaqDocument): Asked[] {
-  let flat = context.memo.recallPage(document, PAGE_QUESTIONS);
-  if (!isPageQuestions(flat)) {
-    flat = [];
+  const recalled = context.memo.recallPage(document, PAGE_QUESTIONS);
+  let values: unknown[];
+  if (isPageQuestions(recalled)) {
+    values = recalled;
+  } else {
+    const flat: unknown[] = [];
     document.blocks.forEach((block, blockIndex) => {
       const normalized = block.isQuestion ? normalizeQuestion(block.question) : '';
       if (normalized === '') return;
       const { start, end } = block.questionSpan;
-      (flat as unknown[]).push(blockIndex, block.question, normalized, start.line, start.column, start.offset, end.line, end.column, end.offset, answerFormHash(block.answerText, MIN_ANSWER_WORDS) ?? null);
+      flat.push(blockIndex, block.question, normalized, start.line, start.column, start.offset, end.line, end.column, end.offset, answerFormHash(block.answerText, MIN_ANSWER_WORDS) ?? null);
     });
+    values = flat;
   }
   // Kept again when recalled: only what a run keeps is there for the next.
-  context.memo.keepPage(document, PAGE_QUESTIONS, flat);
-  const values = flat as unknown[];
+  context.memo.keepPage(document, PAGE_QUESTIONS, values);
   const asked: Asked[] = [];
-  for (let at = 0; at < values.length; at += QUESTION_FIELDS) {
-    const number = (field: number): number => values[at + field] as number;
-    asked.push({
-      document,
-      blockIndex: number(0),
-      question: values[at + 1] as string,
-      normalized: values[at + 2] as string,
-      questionSpan: { start: { line: number(3), column: number(4), offset: number(5) }, end: { line: number(6), column: number(7), offset: number(8) } },
-      answerHash: (values[at + 9] as number | null) ?? undefined,
-    });
-  }
+  for (let at = 0; at < values.length; at += QUESTION_FIELDS) asked.push(new Asked(document, values, at));
   return asked;
 }
 
@@ -105,15 +118,20 @@ function where(root: string, asked: Asked): string {
  * question and given more than once; answers are compared by their {@link answerFormHash}.
  */
 function sameAnswers(distinct: readonly Asked[]): number[][] {
+  // Most answers are given once: sorted hashes find the few given again, without a map of all.
+  const hashes = new Float64Array(distinct.length);
+  distinct.forEach((current, index) => (hashes[index] = current.answerHash ?? Number.NaN));
+  const sorted = hashes.slice().sort();
+  const repeated = new Set<number>();
+  for (let at = 1; at < sorted.length; at++) if (sorted[at] === sorted[at - 1]) repeated.add(sorted[at] as number);
   const byAnswer = new Map<number, number[]>();
-  distinct.forEach((current, index) => {
-    const hash = current.answerHash;
-    if (hash === undefined) return;
+  hashes.forEach((hash, index) => {
+    if (!repeated.has(hash)) return;
     const indices = byAnswer.get(hash);
     if (indices) indices.push(index);
     else byAnswer.set(hash, [index]);
   });
-  return [...byAnswer.values()].filter((indices) => indices.length > 1);
+  return [...byAnswer.values()];
 }
 
 /** Filler pasted under several questions is a placeholder problem, not a sign they are one question. */
@@ -164,8 +182,8 @@ function differingContentWords(a: PreparedQuestion, b: PreparedQuestion, ignore:
   return differing + unpairedB.length;
 }
 
-/** Groups the questions that may repeat each other: one group per page or per language tree. */
-function groups(context: SiteRuleContext<NoDuplicateQuestionOptions>): Asked[][] {
+/** Groups the questions that may repeat each other, by a key: one group per page or per language tree. */
+function groups(context: SiteRuleContext<NoDuplicateQuestionOptions>): Map<string, Asked[]> {
   const byKey = new Map<string, Asked[]>();
   for (const document of context.documents) {
     // Each language tree is its own site: an untranslated copy in content/nl is not a repeat.
@@ -174,16 +192,19 @@ function groups(context: SiteRuleContext<NoDuplicateQuestionOptions>): Asked[][]
     for (const asked of pageQuestions(context, document)) list.push(asked);
     byKey.set(key, list);
   }
-  return [...byKey.values()];
+  return byKey;
 }
 
-function reportExact(context: SiteRuleContext<NoDuplicateQuestionOptions>, asked: readonly Asked[]): void {
+/** Reports every repeat of a question asked before in the group; returns the distinct questions, each where first asked. */
+function reportExact(context: SiteRuleContext<NoDuplicateQuestionOptions>, asked: readonly Asked[]): Asked[] {
   const firstAsked = new Map<string, Asked>();
+  const distinct: Asked[] = [];
   for (const current of asked) {
     const key = current.normalized;
     const first = firstAsked.get(key);
     if (!first) {
       firstAsked.set(key, current);
+      distinct.push(current);
       continue;
     }
     context.report(current.document, {
@@ -192,43 +213,72 @@ function reportExact(context: SiteRuleContext<NoDuplicateQuestionOptions>, asked
       related: [{ message: 'first asked here', path: first.document.path, span: first.questionSpan }],
     });
   }
+  return distinct;
 }
 
 /**
- * The near duplicates by wording among the distinct questions, as `[a, b, score, …]`: those
- * the search finds that ask about the same things in the same order. They depend on the texts
- * alone, so with `--cache` they are kept under a digest of the texts and the threshold, and
- * recalled after an edit that changed no question (the search is most of the rule's time).
+ * What {@link wordingPairs} keeps: the hash of each distinct text (a Float64Array in base64, a
+ * sixth of the JSON of 100,000 numbers), and the pairs as `[a, b, score, …]` over them.
  */
-function wordingPairs(context: SiteRuleContext<NoDuplicateQuestionOptions>, distinct: readonly Asked[], preparedAt: (index: number) => PreparedQuestion): number[] {
-  const digest = createHash('sha1').update(String(context.options.threshold));
-  for (const asked of distinct) digest.update('\n').update(asked.normalized);
-  const key = `wording-pairs ${digest.digest('base64')}`;
-  const recalled = context.memo.recall(key);
-  const valid =
-    Array.isArray(recalled) &&
-    recalled.length % 3 === 0 &&
-    recalled.every((value, at) => (at % 3 === 2 ? typeof value === 'number' && value >= 0 && value <= 1 : Number.isInteger(value) && value >= 0 && value < distinct.length));
-  const pairs: number[] = valid ? (recalled as number[]) : [];
-  if (!valid) {
-    const all = distinct.map((_, index) => preparedAt(index));
-    for (const { a, b, score } of findNearDuplicates(all, context.options.threshold)) {
+interface KeptPairs {
+  texts: string;
+  pairs: number[];
+}
+
+/** The hashes and pairs kept, when they are what {@link wordingPairs} keeps. */
+function keptPairs(value: unknown): { texts: Float64Array; pairs: number[] } | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { texts: encoded, pairs } = value as Partial<KeptPairs>;
+  if (typeof encoded !== 'string' || !Array.isArray(pairs) || pairs.length % 3 !== 0) return undefined;
+  const bytes = Buffer.from(encoded, 'base64');
+  if (bytes.length % 8 !== 0) return undefined;
+  // Copied, so that the doubles are aligned.
+  const texts = new Float64Array(new Uint8Array(bytes).buffer);
+  if (!texts.every((hash) => Number.isSafeInteger(hash)) || new Set(texts).size !== texts.length) return undefined;
+  const valid = pairs.every((item, at) => (at % 3 === 2 ? typeof item === 'number' && item >= 0 && item <= 1 : Number.isInteger(item) && item >= 0 && item < texts.length));
+  return valid ? { texts, pairs: pairs as number[] } : undefined;
+}
+
+/**
+ * The near duplicates by wording among the distinct questions of a group, as `[a, b, score, …]`:
+ * those the search finds that ask about the same things in the same order. A pair depends on its
+ * two texts alone, so with `--cache` the pairs are kept with a hash of every distinct text; the
+ * next run takes the pairs whose texts are both still there and compares only texts that are
+ * new with all the others (the whole search is most of the rule's time). Texts whose hashes
+ * collide are not told apart that way: then the whole search runs.
+ */
+function wordingPairs(context: SiteRuleContext<NoDuplicateQuestionOptions>, group: string, distinct: readonly Asked[], preparedAt: (index: number) => PreparedQuestion): number[] {
+  const { threshold } = context.options;
+  const key = `wording-pairs ${threshold} ${group}`;
+  const hashes = distinct.map((asked) => textHash(asked.normalized));
+  const indexOf = new Map<number, number>();
+  hashes.forEach((hash, index) => indexOf.set(hash, index));
+  const unambiguous = indexOf.size === hashes.length;
+  const keptBefore = unambiguous ? keptPairs(context.memo.recall(key)) : undefined;
+  const pairs: number[] = [];
+  const add = (found: readonly NearDuplicatePair[]): void => {
+    for (const { a, b, score } of found) {
       if (sameContentWords(preparedAt(a), preparedAt(b)) && sameContentWordOrder(preparedAt(a), preparedAt(b))) pairs.push(a, b, score);
     }
+  };
+  if (keptBefore) {
+    for (let at = 0; at < keptBefore.pairs.length; at += 3) {
+      const a = indexOf.get(keptBefore.texts[keptBefore.pairs[at] as number] as number);
+      const b = indexOf.get(keptBefore.texts[keptBefore.pairs[at + 1] as number] as number);
+      if (a !== undefined && b !== undefined) pairs.push(Math.min(a, b), Math.max(a, b), keptBefore.pairs[at + 2] as number);
+    }
+    const known = new Set(keptBefore.texts);
+    const fresh = hashes.flatMap((hash, index) => (known.has(hash) ? [] : [index]));
+    if (fresh.length > 0) add(findNearDuplicatesOf(distinct.map((_, index) => preparedAt(index)), fresh, threshold));
+  } else {
+    add(findNearDuplicates(distinct.map((_, index) => preparedAt(index)), threshold));
   }
-  context.memo.keep(key, pairs);
+  if (unambiguous) context.memo.keep(key, { texts: Buffer.from(Float64Array.from(hashes).buffer).toString('base64'), pairs } satisfies KeptPairs);
   return pairs;
 }
 
 /** Near duplicates by wording, and questions that share a substantial answer; one finding per later question, pointing at the earliest. */
-function reportNear(context: SiteRuleContext<NoDuplicateQuestionOptions>, asked: readonly Asked[]): void {
-  const distinct: Asked[] = [];
-  const seen = new Set<string>();
-  for (const current of asked) {
-    const key = current.normalized;
-    if (!seen.has(key)) distinct.push(current);
-    seen.add(key);
-  }
+function reportNear(context: SiteRuleContext<NoDuplicateQuestionOptions>, group: string, distinct: readonly Asked[]): void {
   // One string per distinct word: a site's 100,000 questions use a few thousand words. Prepared
   // when needed: with the pairs recalled, only the questions in them are.
   const vocabulary = new Map<string, string>();
@@ -240,7 +290,7 @@ function reportNear(context: SiteRuleContext<NoDuplicateQuestionOptions>, asked:
     const known = best.get(b);
     if (!known || a < known.other) best.set(b, { other: a, score, reason });
   };
-  const pairs = wordingPairs(context, distinct, preparedAt);
+  const pairs = wordingPairs(context, group, distinct, preparedAt);
   for (let at = 0; at < pairs.length; at += 3) consider(pairs[at] as number, pairs[at + 1] as number, pairs[at + 2] as number, 'wording');
 
   for (const indices of sameAnswers(distinct)) {
@@ -296,9 +346,9 @@ export default defineSiteRule<NoDuplicateQuestionOptions>({
     },
   },
   check(context) {
-    for (const asked of groups(context)) {
-      reportExact(context, asked);
-      if (context.options.nearDuplicates) reportNear(context, asked);
+    for (const [group, asked] of groups(context)) {
+      const distinct = reportExact(context, asked);
+      if (context.options.nearDuplicates) reportNear(context, group, distinct);
     }
   },
   examples: {

@@ -10,6 +10,8 @@ function closestUrl(wanted: string, urls: readonly string[]): string | undefined
   let best: { url: string; distance: number } | undefined;
   const limit = Math.max(2, Math.floor(wanted.length * 0.3));
   for (const url of urls) {
+    // The distance is at least the difference in length: most URLs need no computing.
+    if (Math.abs(url.length - wanted.length) > limit) continue;
     const distance = editDistance(wanted, url);
     if (distance <= limit && (!best || distance < best.distance || (distance === best.distance && url < best.url))) best = { url, distance };
   }

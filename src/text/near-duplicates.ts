@@ -254,3 +254,27 @@ export function findNearDuplicates(questions: readonly PreparedQuestion[], thres
   }
   return sortPairs(pairs, questions.length);
 }
+
+/**
+ * The pairs {@link findNearDuplicates} would return that involve a question of `subset` (indices
+ * into `questions`), sorted the same way: each of those questions is compared with every other
+ * whose weight the length filter (see the module doc) leaves possible. For a few questions
+ * changed since a search whose other pairs are known: linear in the questions per one changed.
+ */
+export function findNearDuplicatesOf(questions: readonly PreparedQuestion[], subset: readonly number[], threshold: number): NearDuplicatePair[] {
+  const inSubset = new Set(subset);
+  const pairs: NearDuplicatePair[] = [];
+  for (const x of inSubset) {
+    const first = questions[x] as PreparedQuestion;
+    for (let y = 0; y < questions.length; y++) {
+      // A pair of two questions of the subset is compared once, from its lower index.
+      if (y === x || (y < x && inSubset.has(y))) continue;
+      const second = questions[y] as PreparedQuestion;
+      if (Math.abs(first.weight - second.weight) > (1 - threshold) * Math.max(first.weight, second.weight) + EPSILON) continue;
+      if (first.normalized === second.normalized) continue;
+      const score = questionSimilarity(first, second);
+      if (score >= threshold) pairs.push(x < y ? { a: x, b: y, score } : { a: y, b: x, score });
+    }
+  }
+  return sortPairs(pairs, questions.length);
+}

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { asciiJson } from '../../src/engine/cache-file.js';
 import { factsOf, LintCache, type RunRecord } from '../../src/engine/cache.js';
 import type { FaqDocument } from '../../src/model/types.js';
 import { parseFaqDocument } from '../../src/parse/document.js';
@@ -156,5 +158,19 @@ describe('LintCache on disk', () => {
     cut.setFacts('/site/b.md', 'hash-b', facts('How do I rename a bucket?'), null, undefined);
     cut.save();
     expect(LintCache.open(file, KEY).peek('/site/b.md', 'hash-b')).toEqual(facts('How do I rename a bucket?'));
+  });
+});
+
+describe('asciiJson', () => {
+  it('writes any JSON value in ASCII that parses back to what JSON gives', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.string({ unit: 'binary' }), (value, text) => {
+        for (const written of [asciiJson(value), asciiJson({ text })]) expect(written).toMatch(/^[\x00-\x7e]*$/);
+        // Parsed back as JSON gives it (-0 is 0 there).
+        expect(JSON.parse(asciiJson(value))).toEqual(JSON.parse(JSON.stringify(value)));
+        expect(JSON.parse(asciiJson({ text }))).toEqual({ text });
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -28,22 +28,45 @@ function run(recalled: unknown): { reports: string[]; kept: Map<string, unknown>
 }
 
 describe('no-duplicate-question with a memo', () => {
-  it('keeps the wording pairs it found, as [a, b, score] over the distinct questions, under a digest of the texts', () => {
+  const KEY = 'wording-pairs 0.8 tree:';
+  const encode = (hashes: number[]): string => Buffer.from(Float64Array.from(hashes).buffer).toString('base64');
+  const decode = (texts: string): number[] => [...new Float64Array(new Uint8Array(Buffer.from(texts, 'base64')).buffer)];
+  const keptPairs = (kept: Map<string, unknown>) => kept.get(KEY) as { texts: string; pairs: number[] };
+
+  it('keeps the wording pairs it found, as [a, b, score] over the distinct questions, with a hash of each text', () => {
     const { reports, kept } = run(undefined);
     expect(reports).toEqual([expect.stringMatching(/^5: Question "How can I delete my account\?" is nearly the same as "How do I delete my account\?" at faq\.md:1:4 \(similarity 0\.\d\d\)$/)]);
-    expect([...kept.keys()]).toEqual([expect.stringMatching(/^wording-pairs \S+$/)]);
-    expect([...kept.values()]).toEqual([[0, 1, expect.any(Number)]]);
+    expect([...kept.keys()]).toEqual([KEY]);
+    const texts = decode(keptPairs(kept).texts);
+    expect(texts).toHaveLength(4);
+    expect(new Set(texts).size).toBe(4);
+    expect(keptPairs(kept).pairs).toEqual([0, 1, expect.any(Number)]);
   });
 
-  it('recalls the pairs instead of searching: a recalled pair is reported, and kept again for the next run', () => {
-    const { reports, kept } = run([2, 3, 0.9]);
+  it('recalls the pairs of texts still there instead of searching, and keeps them again', () => {
+    const { texts } = keptPairs(run(undefined).kept);
+    const recalled = { texts, pairs: [2, 3, 0.9] };
+    const { reports, kept } = run(recalled);
     expect(reports).toEqual(['13: Question "What does pruning delete?" is nearly the same as "How do I rename a bucket?" at faq.md:9:4 (similarity 0.90)']);
-    expect([...kept.values()]).toEqual([[2, 3, 0.9]]);
+    expect(kept.get(KEY)).toEqual(recalled);
+  });
+
+  it('compares only the texts that are new with the others, and drops pairs of texts no longer there', () => {
+    const searched = run(undefined);
+    const texts = decode(keptPairs(searched.kept).texts);
+    // The last run knew another second question (hash 12345), paired with the third; the second of now is new.
+    const recalled = { texts: encode([texts[0] as number, 12345, texts[2] as number, texts[3] as number]), pairs: [1, 2, 0.95] };
+    const { reports, kept } = run(recalled);
+    expect(reports).toEqual(searched.reports);
+    expect(kept.get(KEY)).toEqual(searched.kept.get(KEY));
   });
 
   it('searches again when what it recalls is not pairs of these questions', () => {
     const searched = run(undefined).reports;
-    for (const recalled of [[0, 1], [0, 9, 0.9], [0, 1, 2], ['0', '1', 0.9], { pairs: [] }, 'x']) expect(run(recalled).reports).toEqual(searched);
+    const twoTexts = encode([1, 2]);
+    for (const recalled of [[0, 1, 0.9], { texts: [1, 2], pairs: [] }, { texts: twoTexts, pairs: [0, 1] }, { texts: twoTexts, pairs: [0, 9, 0.9] }, { texts: encode([1, 1]), pairs: [] }, { texts: encode([1.5]), pairs: [] }, { texts: 'abc', pairs: [] }, { pairs: [] }, 'x']) {
+      expect(run(recalled).reports).toEqual(searched);
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findNearDuplicates, findNearDuplicatesAllPairs } from '../../src/text/near-duplicates.js';
+import { findNearDuplicates, findNearDuplicatesAllPairs, findNearDuplicatesOf } from '../../src/text/near-duplicates.js';
 import { DEFAULT_NEAR_DUPLICATE_THRESHOLD, prepareQuestion } from '../../src/text/similarity.js';
 
 const prepareAll = (texts: readonly string[]) => texts.map(prepareQuestion);
@@ -127,7 +127,7 @@ describe('findNearDuplicates', () => {
     expect(findNearDuplicates(questions, 1.5)).toEqual([]);
   });
 
-  it('finds exactly the pairs of the all-pairs scan (property)', () => {
+  it('finds exactly the pairs of the all-pairs scan, and of a subset exactly the pairs that involve it (property)', () => {
     const CONTENT = `what how why where snapshot snapshots snaphsot snapshat snepshat encriptian restore restores restor restart backup backups
       bakup passkey paskey passkeys account acount delete delet remove install uninstall id ip android folder folders machine
       different differnt encryption encryptoin decryption version cookie cookies cache caches data date`.split(/\s+/);
@@ -154,9 +154,12 @@ describe('findNearDuplicates', () => {
       );
     const threshold = fc.oneof(fc.double({ min: 0.6, max: 0.95, noNaN: true }), fc.constantFrom(0.6, 2 / 3, 0.7, 0.75, 0.8, 0.9, 0.95));
     fc.assert(
-      fc.property(corpus, threshold, (questionTexts, t) => {
+      fc.property(corpus, threshold, fc.array(fc.nat(), { maxLength: 8 }), (questionTexts, t, picks) => {
         const questions = prepareAll(questionTexts);
-        expect(findNearDuplicates(questions, t)).toEqual(findNearDuplicatesAllPairs(questions, t));
+        const all = findNearDuplicatesAllPairs(questions, t);
+        expect(findNearDuplicates(questions, t)).toEqual(all);
+        const subset = picks.map((pick) => pick % questions.length);
+        expect(findNearDuplicatesOf(questions, subset, t)).toEqual(all.filter(({ a, b }) => subset.includes(a) || subset.includes(b)));
       }),
       { numRuns: 150 },
     );
