@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm run bench`: generates seeded Hugo-like sites and measures, in one run, for each size:
 // the read floor, the remark-parse floor (1 thread and 2 worker threads), markdownlint-cli2,
-// faqlint cold, warm with --cache, warm after one page changed (a sentence after the last block)
-// and after one answer changed (a line added to an answer) — whole-process wall, CPU
+// faqlint cold, warm with --cache, warm after one page changed (a sentence after the last block),
+// after one answer changed (a line added to an answer) and after one question changed (reworded
+// anew in each run) — whole-process wall, CPU
 // and peak RSS, median of N runs — then the near-duplicate search alone. It checks faqlint's
 // answers against the planted findings (bench/compare.mjs), so speed never comes from skipping
 // work. Writes bench/results.json and prints a Markdown table.
@@ -127,7 +128,7 @@ for (const size of sizes) {
   const oneChangedSame = measureOnce(node, [faqlint, '--format', 'json'], site).stdout === oneChanged.last.stdout;
   fs.writeFileSync(changed, original);
   // An edit a cross-page rule sees: a line added to an answer (the sentence above lands after the
-  // last block, which no cross-page rule reads). The whole site is checked from cached facts.
+  // last block, which no cross-page rule reads). The site rules run again over cached pages.
   measureOnce(node, [faqlint, '--format', 'json', '--cache', '--cache-location', cacheFile], site);
   const answerPage = path.join(site, manifest.plantedDrafts[1]?.file ?? manifest.plantedDrafts[0]?.file ?? 'content/en/faq/_index.md');
   const answerOriginal = fs.readFileSync(answerPage, 'utf8');
@@ -138,6 +139,17 @@ for (const size of sizes) {
   );
   rows.push(oneAnswer.row);
   const oneAnswerSame = measureOnce(node, [faqlint, '--format', 'json'], site).stdout === oneAnswer.last.stdout;
+  fs.writeFileSync(answerPage, answerOriginal);
+  // An edit the near-duplicate search sees: a question reworded, a new text in each run.
+  measureOnce(node, [faqlint, '--format', 'json', '--cache', '--cache-location', cacheFile], site);
+  const opening = answerOriginal.indexOf('{{< details "');
+  if (opening === -1) throw new Error(`bench: ${answerPage} has no {{< details "…" >}} block to edit`);
+  const questionAt = opening + '{{< details "'.length;
+  const oneQuestion = measure('faqlint warm, one question changed', node, [faqlint, '--format', 'json', '--cache', '--cache-location', cacheFile], site, sizeRuns, (i) =>
+    fs.writeFileSync(answerPage, `${answerOriginal.slice(0, questionAt)}After bench run ${i}, ${answerOriginal.slice(questionAt)}`),
+  );
+  rows.push(oneQuestion.row);
+  const oneQuestionSame = measureOnce(node, [faqlint, '--format', 'json'], site).stdout === oneQuestion.last.stdout;
   fs.writeFileSync(answerPage, answerOriginal);
 
   const compare = spawnSync(node, [path.join(root, 'bench', 'compare.mjs'), site, outFile], { encoding: 'utf8' });
@@ -155,8 +167,9 @@ for (const size of sizes) {
       warmVsReadFloor: ratio('faqlint warm (--cache)', 'read floor'),
       oneChangedVsReadFloor: ratio('faqlint warm, one page changed', 'read floor'),
       oneAnswerChangedVsReadFloor: ratio('faqlint warm, one answer changed', 'read floor'),
+      oneQuestionChangedVsReadFloor: ratio('faqlint warm, one question changed', 'read floor'),
     },
-    answersChecked: { plantedAllFoundNoExtras: compare.status === 0, warmOutputIdenticalToCold: warmSame, oneChangedIdenticalToUncached: oneChangedSame, oneAnswerChangedIdenticalToUncached: oneAnswerSame, report: compare.stdout.trim().split('\n').slice(0, 12) },
+    answersChecked: { plantedAllFoundNoExtras: compare.status === 0, warmOutputIdenticalToCold: warmSame, oneChangedIdenticalToUncached: oneChangedSame, oneAnswerChangedIdenticalToUncached: oneAnswerSame, oneQuestionChangedIdenticalToUncached: oneQuestionSame, report: compare.stdout.trim().split('\n').slice(0, 12) },
   };
 }
 
@@ -183,8 +196,8 @@ for (const [size, data] of Object.entries(results.sizes)) {
   const r = data.ratios;
   lines.push(
     '',
-    `cold / parse floor (2 workers) ${r.coldVsParseFloor2Workers.toFixed(2)}×, cold / parse floor (1 thread) ${r.coldVsParseFloor1Thread.toFixed(2)}×, cold / markdownlint-cli2 ${r.coldVsMarkdownlint.toFixed(2)}×, warm / read floor ${r.warmVsReadFloor.toFixed(2)}×, one page changed / read floor ${r.oneChangedVsReadFloor.toFixed(2)}×, one answer changed / read floor ${r.oneAnswerChangedVsReadFloor.toFixed(2)}×`,
-    `planted findings all found, none extra: ${data.answersChecked.plantedAllFoundNoExtras ? 'yes' : 'NO'}; warm output identical to cold: ${data.answersChecked.warmOutputIdenticalToCold ? 'yes' : 'NO'}; after each edit identical to an uncached run: ${data.answersChecked.oneChangedIdenticalToUncached && data.answersChecked.oneAnswerChangedIdenticalToUncached ? 'yes' : 'NO'}`,
+    `cold / parse floor (2 workers) ${r.coldVsParseFloor2Workers.toFixed(2)}×, cold / parse floor (1 thread) ${r.coldVsParseFloor1Thread.toFixed(2)}×, cold / markdownlint-cli2 ${r.coldVsMarkdownlint.toFixed(2)}×, warm / read floor ${r.warmVsReadFloor.toFixed(2)}×, one page changed / read floor ${r.oneChangedVsReadFloor.toFixed(2)}×, one answer changed / read floor ${r.oneAnswerChangedVsReadFloor.toFixed(2)}×, one question changed / read floor ${r.oneQuestionChangedVsReadFloor.toFixed(2)}×`,
+    `planted findings all found, none extra: ${data.answersChecked.plantedAllFoundNoExtras ? 'yes' : 'NO'}; warm output identical to cold: ${data.answersChecked.warmOutputIdenticalToCold ? 'yes' : 'NO'}; after each edit identical to an uncached run: ${data.answersChecked.oneChangedIdenticalToUncached && data.answersChecked.oneAnswerChangedIdenticalToUncached && data.answersChecked.oneQuestionChangedIdenticalToUncached ? 'yes' : 'NO'}`,
     '',
   );
 }

@@ -165,8 +165,7 @@ async function recheckEdited(plan: SiteRecheckPlan, runInputs: string, diskLog: 
 /** The edited pages parsed (loading the parser), or undefined when one cannot be read. */
 async function editedPages(changed: readonly string[], parseOptions: ParseOptions, resolved: ResolvedConfig): Promise<Map<string, EditedPage> | undefined> {
   const { parseEditedPages } = await import('./recheck-pages.js');
-  const { crossPageRules } = await import('./page-parts.js');
-  return parseEditedPages(changed, parseOptions, crossPageRules(resolved.rules));
+  return parseEditedPages(changed, parseOptions, resolved.rules);
 }
 
 /** The recorded answers with this run's in place of theirs, and this run's new questions after them. */

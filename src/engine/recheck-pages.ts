@@ -22,7 +22,8 @@ export interface EditedPage {
 }
 
 /** The edited pages parsed, or undefined when one cannot be read (a whole run reports why). */
-export function parseEditedPages(changed: readonly string[], parseOptions: ParseOptions, rules: readonly RuleDefinition<never>[]): Map<string, EditedPage> | undefined {
+export function parseEditedPages(changed: readonly string[], parseOptions: ParseOptions, allRules: readonly RuleDefinition<never>[]): Map<string, EditedPage> | undefined {
+  const rules = crossPageRules(allRules);
   const edited = new Map<string, EditedPage>();
   for (const file of changed) {
     const read = readSource(file, true);

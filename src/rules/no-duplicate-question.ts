@@ -30,8 +30,11 @@ const BOILERPLATE_COPIES = 3;
 
 /** The memo key of a page's questions, kept flat: per question {@link QUESTION_FIELDS} values. */
 const PAGE_QUESTIONS = 'questions';
-/** Block index, question, normalised question, span start and end (line, column, offset each), answer hash or null. */
-const QUESTION_FIELDS = 10;
+/**
+ * Block index, question, normalised question, span start and end (line, column, offset each),
+ * answer hash or null, {@link textHash} of the normalised question.
+ */
+const QUESTION_FIELDS = 11;
 
 /**
  * A question the rule compares, as a view of its page's flat values (worked out from the page's
@@ -64,12 +67,16 @@ class Asked {
   get answerHash(): number | undefined {
     return (this.values[this.at + 9] as number | null) ?? undefined;
   }
+  /** {@link textHash} of the normalised question: equal for equal texts, and for a few others. */
+  get textHash(): number {
+    return this.values[this.at + 10] as number;
+  }
 }
 
 function isPageQuestions(value: unknown): value is unknown[] {
   if (!Array.isArray(value) || value.length % QUESTION_FIELDS !== 0) return false;
   for (let at = 0; at < value.length; at += QUESTION_FIELDS) {
-    if (typeof value[at + 1] !== 'string' || typeof value[at + 2] !== 'string' || (value[at + 9] !== null && typeof value[at + 9] !== 'number')) return false;
+    if (typeof value[at + 1] !== 'string' || typeof value[at + 2] !== 'string' || (value[at + 9] !== null && typeof value[at + 9] !== 'number') || typeof value[at + 10] !== 'number') return false;
     if (!Number.isInteger(value[at])) return false;
     for (let field = 3; field < 9; field++) if (!Number.isInteger(value[at + field])) return false;
   }
@@ -91,7 +98,7 @@ function pageQuestions(context: SiteRuleContext<NoDuplicateQuestionOptions>, doc
       const normalized = block.isQuestion ? normalizeQuestion(block.question) : '';
       if (normalized === '') return;
       const { start, end } = block.questionSpan;
-      flat.push(blockIndex, block.question, normalized, start.line, start.column, start.offset, end.line, end.column, end.offset, answerFormHash(block.answerText, MIN_ANSWER_WORDS) ?? null);
+      flat.push(blockIndex, block.question, normalized, start.line, start.column, start.offset, end.line, end.column, end.offset, answerFormHash(block.answerText, MIN_ANSWER_WORDS) ?? null, textHash(normalized));
     });
     values = flat;
   }
@@ -118,12 +125,9 @@ function where(root: string, asked: Asked): string {
  * question and given more than once; answers are compared by their {@link answerFormHash}.
  */
 function sameAnswers(distinct: readonly Asked[]): number[][] {
-  // Most answers are given once: sorted hashes find the few given again, without a map of all.
-  const hashes = new Float64Array(distinct.length);
-  distinct.forEach((current, index) => (hashes[index] = current.answerHash ?? Number.NaN));
-  const sorted = hashes.slice().sort();
-  const repeated = new Set<number>();
-  for (let at = 1; at < sorted.length; at++) if (sorted[at] === sorted[at - 1]) repeated.add(sorted[at] as number);
+  // Most answers are given once: a map holds only those given again.
+  const hashes = Float64Array.from(distinct, (current) => current.answerHash ?? Number.NaN);
+  const repeated = repeatedValues(hashes);
   const byAnswer = new Map<number, number[]>();
   hashes.forEach((hash, index) => {
     if (!repeated.has(hash)) return;
@@ -132,6 +136,14 @@ function sameAnswers(distinct: readonly Asked[]): number[][] {
     else byAnswer.set(hash, [index]);
   });
   return [...byAnswer.values()];
+}
+
+/** The values found more than once (NaN never is), by sorting a copy: no map of every value. */
+function repeatedValues(values: Float64Array): Set<number> {
+  const sorted = values.slice().sort();
+  const repeated = new Set<number>();
+  for (let at = 1; at < sorted.length; at++) if (sorted[at] === sorted[at - 1]) repeated.add(sorted[at] as number);
+  return repeated;
 }
 
 /** Filler pasted under several questions is a placeholder problem, not a sign they are one question. */
@@ -197,9 +209,15 @@ function groups(context: SiteRuleContext<NoDuplicateQuestionOptions>): Map<strin
 
 /** Reports every repeat of a question asked before in the group; returns the distinct questions, each where first asked. */
 function reportExact(context: SiteRuleContext<NoDuplicateQuestionOptions>, asked: readonly Asked[]): Asked[] {
+  // Most questions are asked once: only those whose text hash repeats are compared by text.
+  const mayRepeat = repeatedValues(Float64Array.from(asked, (current) => current.textHash));
   const firstAsked = new Map<string, Asked>();
   const distinct: Asked[] = [];
   for (const current of asked) {
+    if (!mayRepeat.has(current.textHash)) {
+      distinct.push(current);
+      continue;
+    }
     const key = current.normalized;
     const first = firstAsked.get(key);
     if (!first) {
@@ -225,6 +243,18 @@ interface KeptPairs {
   pairs: number[];
 }
 
+/** Whether ascending `values` hold `value`. */
+function sortedIncludes(values: Float64Array, value: number): boolean {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((values[middle] as number) < value) low = middle + 1;
+    else high = middle;
+  }
+  return low < values.length && values[low] === value;
+}
+
 /** The hashes and pairs kept, when they are what {@link wordingPairs} keeps. */
 function keptPairs(value: unknown): { texts: Float64Array; pairs: number[] } | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
@@ -234,7 +264,7 @@ function keptPairs(value: unknown): { texts: Float64Array; pairs: number[] } | u
   if (bytes.length % 8 !== 0) return undefined;
   // Copied, so that the doubles are aligned.
   const texts = new Float64Array(new Uint8Array(bytes).buffer);
-  if (!texts.every((hash) => Number.isSafeInteger(hash)) || new Set(texts).size !== texts.length) return undefined;
+  if (!texts.every((hash) => Number.isSafeInteger(hash)) || repeatedValues(texts).size > 0) return undefined;
   const valid = pairs.every((item, at) => (at % 3 === 2 ? typeof item === 'number' && item >= 0 && item <= 1 : Number.isInteger(item) && item >= 0 && item < texts.length));
   return valid ? { texts, pairs: pairs as number[] } : undefined;
 }
@@ -250,10 +280,8 @@ function keptPairs(value: unknown): { texts: Float64Array; pairs: number[] } | u
 function wordingPairs(context: SiteRuleContext<NoDuplicateQuestionOptions>, group: string, distinct: readonly Asked[], preparedAt: (index: number) => PreparedQuestion): number[] {
   const { threshold } = context.options;
   const key = `wording-pairs ${threshold} ${group}`;
-  const hashes = distinct.map((asked) => textHash(asked.normalized));
-  const indexOf = new Map<number, number>();
-  hashes.forEach((hash, index) => indexOf.set(hash, index));
-  const unambiguous = indexOf.size === hashes.length;
+  const hashes = Float64Array.from(distinct, (asked) => asked.textHash);
+  const unambiguous = repeatedValues(hashes).size === 0;
   const keptBefore = unambiguous ? keptPairs(context.memo.recall(key)) : undefined;
   const pairs: number[] = [];
   const add = (found: readonly NearDuplicatePair[]): void => {
@@ -262,18 +290,27 @@ function wordingPairs(context: SiteRuleContext<NoDuplicateQuestionOptions>, grou
     }
   };
   if (keptBefore) {
+    // Where each text of a kept pair is now: a map of those few texts only.
+    const indexOf = new Map<number, number>();
+    for (let at = 0; at < keptBefore.pairs.length; at++) if (at % 3 !== 2) indexOf.set(keptBefore.texts[keptBefore.pairs[at] as number] as number, -1);
+    hashes.forEach((hash, index) => {
+      if (indexOf.has(hash)) indexOf.set(hash, index);
+    });
     for (let at = 0; at < keptBefore.pairs.length; at += 3) {
-      const a = indexOf.get(keptBefore.texts[keptBefore.pairs[at] as number] as number);
-      const b = indexOf.get(keptBefore.texts[keptBefore.pairs[at + 1] as number] as number);
-      if (a !== undefined && b !== undefined) pairs.push(Math.min(a, b), Math.max(a, b), keptBefore.pairs[at + 2] as number);
+      const a = indexOf.get(keptBefore.texts[keptBefore.pairs[at] as number] as number) as number;
+      const b = indexOf.get(keptBefore.texts[keptBefore.pairs[at + 1] as number] as number) as number;
+      if (a !== -1 && b !== -1) pairs.push(Math.min(a, b), Math.max(a, b), keptBefore.pairs[at + 2] as number);
     }
-    const known = new Set(keptBefore.texts);
-    const fresh = hashes.flatMap((hash, index) => (known.has(hash) ? [] : [index]));
+    const known = keptBefore.texts.slice().sort();
+    const fresh: number[] = [];
+    hashes.forEach((hash, index) => {
+      if (!sortedIncludes(known, hash)) fresh.push(index);
+    });
     if (fresh.length > 0) add(findNearDuplicatesOf(distinct.map((_, index) => preparedAt(index)), fresh, threshold));
   } else {
     add(findNearDuplicates(distinct.map((_, index) => preparedAt(index)), threshold));
   }
-  if (unambiguous) context.memo.keep(key, { texts: Buffer.from(Float64Array.from(hashes).buffer).toString('base64'), pairs } satisfies KeptPairs);
+  if (unambiguous) context.memo.keep(key, { texts: Buffer.from(hashes.buffer).toString('base64'), pairs } satisfies KeptPairs);
   return pairs;
 }
 
