@@ -10,7 +10,6 @@ import { readSource } from './read-source.js';
 import type { LintMessage } from './results.js';
 import type { ParsedPage } from './worker-pool.js';
 
-
 /** What site models and site rules ask of a run's pages. */
 export interface PageSource {
   load(file: string): FaqDocument | undefined;

@@ -51,7 +51,9 @@ function isBundleIndex(file: string): boolean {
 
 /** The URL Hugo gives a content file from its path alone (HUGO.md §3). */
 export function defaultPageUrl(file: string, tree: ContentTree): string {
-  const relative = path.relative(tree.dir, file).split(path.sep).join('/');
+  // The page's path inside the tree; cut rather than path.relative, which is slow for a site's every page.
+  const inside = file.startsWith(tree.dir + path.sep) ? file.slice(tree.dir.length + 1) : path.relative(tree.dir, file);
+  const relative = inside.split(path.sep).join('/');
   const segments = relative.replace(/\.[^./]+$/, '').split('/').filter((segment) => segment !== '');
   if (isSectionFile(file) || isBundleIndex(file)) segments.pop();
   const joined = segments.join('/');
