@@ -41,6 +41,27 @@ describe('LintCache on disk', () => {
     expect(LintCache.open(file, 'another key').peek('/site/a.md', 'hash-a')).toBeUndefined();
   });
 
+  it('gives a page\'s URL settings from the header, and keeps unread entries when told to', () => {
+    const file = cacheFile();
+    const withSlug = factsOf(parseFaqDocument('/site/c.md', '---\ntitle: C\nslug: see\naliases: [/old/c/]\n---\n## How do I see it?\n\nLike this.\n'));
+    const first = LintCache.open(file, KEY);
+    first.setFacts('/site/a.md', 'hash-a', facts('How do I restore a file?'), [], undefined);
+    first.setFacts('/site/c.md', 'hash-c', withSlug, [], undefined);
+    first.save();
+    const second = LintCache.open(file, KEY);
+    expect(second.urlSettings('/site/c.md', 'hash-c')).toEqual({ slug: 'see', aliases: ['/old/c/'] });
+    expect(second.urlSettings('/site/a.md', 'hash-a')).toEqual({});
+    expect(second.urlSettings('/site/a.md', 'another hash')).toBeUndefined();
+    expect(second.urlSettings('/site/nowhere.md', 'hash-a')).toBeUndefined();
+    // A run that read no entry but keeps them all, as a run after an edit does.
+    second.keepStoredEntries();
+    second.setRun(RUN);
+    second.save();
+    const third = LintCache.open(file, KEY);
+    expect(third.peek('/site/a.md', 'hash-a')).toEqual(facts('How do I restore a file?'));
+    expect(third.urlSettings('/site/c.md', 'hash-c')).toEqual({ slug: 'see', aliases: ['/old/c/'] });
+  });
+
   it('appends a changed entry and leaves the others where they were; drops entries no run used', () => {
     const file = cacheFile();
     filled(file);

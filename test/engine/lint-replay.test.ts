@@ -1,4 +1,5 @@
 import path from 'node:path';
+import fc from 'fast-check';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type * as CheckFilesModule from '../../src/engine/check-files.js';
 import type * as RecheckSiteModule from '../../src/engine/recheck-site.js';
@@ -287,4 +288,74 @@ describe('replaying a run from the cache', () => {
       expect(after.every((line) => line.startsWith('content/en/help/links.md') || line.startsWith('content/en/help/restore.md'))).toBe(true);
     });
   });
+});
+
+describe('a cached run after any sequence of edits (property)', () => {
+  const QUESTIONS = ['How do I restore a file?', 'How can I restore a file?', 'Where are snapshots kept?', 'How do I rotate a key?', 'How do I rotate keys?', 'How do I move a repository?', 'Can I move my repository?', 'Full configuration'];
+  const SHARED = 'Copy the whole repository folder to the new disk, then point every backup set that uses it at the new path.';
+  const ANSWERS = ['Run the restore command.', SHARED, 'Open the settings page, pick the key you want to replace and confirm twice before you close it.', 'Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore.', 'TODO: write this answer.'];
+  const LINKS = ['/help/page-1/', '/help/page-1/#rotating', '/help/page-2/#nowhere', '/no/such/page/', '/docs/glossary/#snapshot', '/docs/glossary/#snapshots'];
+  const HEADINGS = ['Basics', 'Rotating', 'Restoring'];
+
+  interface Page {
+    slug: string | undefined;
+    headings: string[];
+    blocks: Array<[number, number]>;
+    links: number[];
+    quiet: boolean;
+  }
+
+  const render = (page: Page): string => {
+    const front = page.slug ? `---\ntitle: A page\nslug: ${page.slug}\n---\n` : '---\ntitle: A page\n---\n';
+    const quiet = page.quiet ? '<!-- faqlint-disable no-duplicate-question -->\n\n' : '';
+    const blocks = page.blocks.map(([question, answer]) => `{{< details "${QUESTIONS[question]}" >}}\n${ANSWERS[answer]}\n{{< /details >}}\n`).join('\n');
+    const links = page.links.length > 0 ? `See ${page.links.map((link, at) => `[link ${at}](${LINKS[link]})`).join(' and ')}.\n\n` : '';
+    const [first = 'Basics', ...rest] = page.headings;
+    return `${front}${quiet}## ${first}\n\n${blocks}\n${links}${rest.map((heading) => `## ${heading}\n\nMore text.\n`).join('\n')}`;
+  };
+
+  const page = fc.record({
+    slug: fc.constantFrom(undefined, 'renamed'),
+    headings: fc.subarray(HEADINGS, { minLength: 1 }),
+    blocks: fc.array(fc.tuple(fc.nat(QUESTIONS.length - 1), fc.nat(ANSWERS.length - 1)), { maxLength: 4 }),
+    links: fc.array(fc.nat(LINKS.length - 1), { maxLength: 2 }),
+    quiet: fc.boolean(),
+  });
+  // An edit: which page, and what it becomes (some edits keep headings and URL settings, some do not).
+  const edit = fc.tuple(fc.nat(2), page, fc.constantFrom('blocks', 'links', 'quiet', 'whole'));
+
+  it('finds what an uncached run finds', async () => {
+    let viaSiteRules = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(page, { minLength: 3, maxLength: 3 }), fc.array(edit, { minLength: 1, maxLength: 4 }), async (initial, edits) => {
+        const pages = initial.map((each) => ({ ...each }));
+        const files = (): Record<string, string> => Object.fromEntries(pages.map((each, at) => [`content/en/help/page-${at}.md`, render(each)]));
+        const dir = folder({
+          'config/_default/languages.toml': '[en]\ncontentDir = "content/en"\n',
+          '.faqlintrc.json': '{ "glossary": "/docs/glossary/" }',
+          'content/en/docs/glossary.md': '## Snapshot\n\nA saved state.\n\n## Repository\n\nWhere snapshots live.\n',
+          ...files(),
+        });
+        const detailed = async (cache: boolean): Promise<string[]> => {
+          const run = await lint({ cwd: dir, cache, concurrency: 'off' });
+          return run.results.flatMap((result) => result.messages.map((message) => `${path.relative(dir, result.filePath)}:${message.line}:${message.column} ${message.ruleId} ${message.message}`));
+        };
+        await detailed(true);
+        for (const [at, next, part] of edits) {
+          const target = pages[at] as Page;
+          if (part === 'whole') pages[at] = next;
+          else if (part === 'blocks') target.blocks = next.blocks;
+          else if (part === 'links') target.links = next.links;
+          else target.quiet = next.quiet;
+          write(dir, `content/en/help/page-${at}.md`, render(pages[at] as Page));
+          const before = siteRechecked.count;
+          expect(await detailed(true)).toEqual(await detailed(false));
+          viaSiteRules += siteRechecked.count - before;
+        }
+      }),
+      { numRuns: 40 },
+    );
+    // The property says little unless the edits took the path that runs only the site rules.
+    expect(viaSiteRules).toBeGreaterThan(10);
+  }, 120_000);
 });
