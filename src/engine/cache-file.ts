@@ -98,9 +98,18 @@ export type SegmentSource = (() => unknown) | { copyOf: Extent };
  * curly quote in it (which makes V8 hold the whole of it two bytes a character).
  */
 export function asciiJson(value: unknown): string {
-  // Split and joined: several times faster than a replace with a function on megabytes of text.
-  const parts = JSON.stringify(value).split(/([^\x00-\x7e])/);
-  for (let at = 1; at < parts.length; at += 2) parts[at] = `\\u${(parts[at] as string).charCodeAt(0).toString(16).padStart(4, '0')}`;
+  const json = JSON.stringify(value);
+  // Cut at each other character and joined: twice as fast as a replace with a function, or a
+  // split, on megabytes of text with a few thousand of them.
+  const other = /[^\x00-\x7e]/g;
+  const parts: string[] = [];
+  let from = 0;
+  for (let found = other.exec(json); found !== null; found = other.exec(json)) {
+    parts.push(json.slice(from, found.index), `\\u${json.charCodeAt(found.index).toString(16).padStart(4, '0')}`);
+    from = found.index + 1;
+  }
+  if (from === 0) return json;
+  parts.push(json.slice(from));
   return parts.join('');
 }
 

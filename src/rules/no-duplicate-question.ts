@@ -208,10 +208,12 @@ function groups(context: SiteRuleContext<NoDuplicateQuestionOptions>): Map<strin
 }
 
 /** Reports every repeat of a question asked before in the group; returns the distinct questions, each where first asked. */
-function reportExact(context: SiteRuleContext<NoDuplicateQuestionOptions>, asked: readonly Asked[]): Asked[] {
+function reportExact(context: SiteRuleContext<NoDuplicateQuestionOptions>, asked: readonly Asked[]): { distinct: Asked[]; hashesUnique: boolean } {
   // Most questions are asked once: only those whose text hash repeats are compared by text.
   const mayRepeat = repeatedValues(Float64Array.from(asked, (current) => current.textHash));
   const firstAsked = new Map<string, Asked>();
+  const textOfHash = new Map<number, string>();
+  let hashesUnique = true;
   const distinct: Asked[] = [];
   for (const current of asked) {
     if (!mayRepeat.has(current.textHash)) {
@@ -223,6 +225,9 @@ function reportExact(context: SiteRuleContext<NoDuplicateQuestionOptions>, asked
     if (!first) {
       firstAsked.set(key, current);
       distinct.push(current);
+      // Two texts with one hash: rare, and then the hashes do not tell the texts apart.
+      if ((textOfHash.get(current.textHash) ?? key) !== key) hashesUnique = false;
+      textOfHash.set(current.textHash, key);
       continue;
     }
     context.report(current.document, {
@@ -231,7 +236,7 @@ function reportExact(context: SiteRuleContext<NoDuplicateQuestionOptions>, asked
       related: [{ message: 'first asked here', path: first.document.path, span: first.questionSpan }],
     });
   }
-  return distinct;
+  return { distinct, hashesUnique };
 }
 
 /**
@@ -256,7 +261,7 @@ function sortedIncludes(values: Float64Array, value: number): boolean {
 }
 
 /** The hashes and pairs kept, when they are what {@link wordingPairs} keeps. */
-function keptPairs(value: unknown): { texts: Float64Array; pairs: number[] } | undefined {
+function keptPairs(value: unknown): { texts: Float64Array; sortedTexts: Float64Array; pairs: number[] } | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const { texts: encoded, pairs } = value as Partial<KeptPairs>;
   if (typeof encoded !== 'string' || !Array.isArray(pairs) || pairs.length % 3 !== 0) return undefined;
@@ -264,9 +269,12 @@ function keptPairs(value: unknown): { texts: Float64Array; pairs: number[] } | u
   if (bytes.length % 8 !== 0) return undefined;
   // Copied, so that the doubles are aligned.
   const texts = new Float64Array(new Uint8Array(bytes).buffer);
-  if (!texts.every((hash) => Number.isSafeInteger(hash)) || repeatedValues(texts).size > 0) return undefined;
+  const sortedTexts = texts.slice().sort();
+  for (let at = 0; at < sortedTexts.length; at++) {
+    if (!Number.isSafeInteger(sortedTexts[at]) || (at > 0 && sortedTexts[at] === sortedTexts[at - 1])) return undefined;
+  }
   const valid = pairs.every((item, at) => (at % 3 === 2 ? typeof item === 'number' && item >= 0 && item <= 1 : Number.isInteger(item) && item >= 0 && item < texts.length));
-  return valid ? { texts, pairs: pairs as number[] } : undefined;
+  return valid ? { texts, sortedTexts, pairs: pairs as number[] } : undefined;
 }
 
 /**
@@ -277,12 +285,17 @@ function keptPairs(value: unknown): { texts: Float64Array; pairs: number[] } | u
  * new with all the others (the whole search is most of the rule's time). Texts whose hashes
  * collide are not told apart that way: then the whole search runs.
  */
-function wordingPairs(context: SiteRuleContext<NoDuplicateQuestionOptions>, group: string, distinct: readonly Asked[], preparedAt: (index: number) => PreparedQuestion): number[] {
+function wordingPairs(
+  context: SiteRuleContext<NoDuplicateQuestionOptions>,
+  group: string,
+  distinct: readonly Asked[],
+  hashesUnique: boolean,
+  preparedAt: (index: number) => PreparedQuestion,
+): number[] {
   const { threshold } = context.options;
   const key = `wording-pairs ${threshold} ${group}`;
   const hashes = Float64Array.from(distinct, (asked) => asked.textHash);
-  const unambiguous = repeatedValues(hashes).size === 0;
-  const keptBefore = unambiguous ? keptPairs(context.memo.recall(key)) : undefined;
+  const keptBefore = hashesUnique ? keptPairs(context.memo.recall(key)) : undefined;
   const pairs: number[] = [];
   const add = (found: readonly NearDuplicatePair[]): void => {
     for (const { a, b, score } of found) {
@@ -301,21 +314,20 @@ function wordingPairs(context: SiteRuleContext<NoDuplicateQuestionOptions>, grou
       const b = indexOf.get(keptBefore.texts[keptBefore.pairs[at + 1] as number] as number) as number;
       if (a !== -1 && b !== -1) pairs.push(Math.min(a, b), Math.max(a, b), keptBefore.pairs[at + 2] as number);
     }
-    const known = keptBefore.texts.slice().sort();
     const fresh: number[] = [];
     hashes.forEach((hash, index) => {
-      if (!sortedIncludes(known, hash)) fresh.push(index);
+      if (!sortedIncludes(keptBefore.sortedTexts, hash)) fresh.push(index);
     });
     if (fresh.length > 0) add(findNearDuplicatesOf(distinct.map((_, index) => preparedAt(index)), fresh, threshold));
   } else {
     add(findNearDuplicates(distinct.map((_, index) => preparedAt(index)), threshold));
   }
-  if (unambiguous) context.memo.keep(key, { texts: Buffer.from(hashes.buffer).toString('base64'), pairs } satisfies KeptPairs);
+  if (hashesUnique) context.memo.keep(key, { texts: Buffer.from(hashes.buffer).toString('base64'), pairs } satisfies KeptPairs);
   return pairs;
 }
 
 /** Near duplicates by wording, and questions that share a substantial answer; one finding per later question, pointing at the earliest. */
-function reportNear(context: SiteRuleContext<NoDuplicateQuestionOptions>, group: string, distinct: readonly Asked[]): void {
+function reportNear(context: SiteRuleContext<NoDuplicateQuestionOptions>, group: string, distinct: readonly Asked[], hashesUnique: boolean): void {
   // One string per distinct word: a site's 100,000 questions use a few thousand words. Prepared
   // when needed: with the pairs recalled, only the questions in them are.
   const vocabulary = new Map<string, string>();
@@ -327,7 +339,7 @@ function reportNear(context: SiteRuleContext<NoDuplicateQuestionOptions>, group:
     const known = best.get(b);
     if (!known || a < known.other) best.set(b, { other: a, score, reason });
   };
-  const pairs = wordingPairs(context, group, distinct, preparedAt);
+  const pairs = wordingPairs(context, group, distinct, hashesUnique, preparedAt);
   for (let at = 0; at < pairs.length; at += 3) consider(pairs[at] as number, pairs[at + 1] as number, pairs[at + 2] as number, 'wording');
 
   for (const indices of sameAnswers(distinct)) {
@@ -384,8 +396,8 @@ export default defineSiteRule<NoDuplicateQuestionOptions>({
   },
   check(context) {
     for (const [group, asked] of groups(context)) {
-      const distinct = reportExact(context, asked);
-      if (context.options.nearDuplicates) reportNear(context, group, distinct);
+      const { distinct, hashesUnique } = reportExact(context, asked);
+      if (context.options.nearDuplicates) reportNear(context, group, distinct, hashesUnique);
     }
   },
   examples: {
