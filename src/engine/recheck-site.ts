@@ -31,7 +31,7 @@ export interface SiteRecheckPlan {
  * A run after an edit that changed only pages, and in none of them what the site model reads
  * (headings, anchors, URL settings), though maybe their questions, answers or links. Then:
  *
- * - the edited pages are parsed and all their own rules run;
+ * - the edited pages' own rules all run (they are parsed already);
  * - the `facts` rules' findings on every other page stand, since those depend on the page itself
  *   and the site model only;
  * - the site rules run over every page, the unchanged ones taken from the cache only if a rule
@@ -104,7 +104,8 @@ export async function recheckSite(plan: SiteRecheckPlan): Promise<{ results: Lin
     }
     const before = last.crossPage[file] ?? [];
     const cross = [...before.filter((message) => factsIds.has(message.ruleId)), ...(found.get(file) ?? [])];
-    if (cross.some((message) => crossIds.has(message.ruleId))) crossPage[file] = cross.filter((message) => crossIds.has(message.ruleId));
+    const crossOnly = cross.filter((message) => crossIds.has(message.ruleId));
+    if (crossOnly.length > 0) crossPage[file] = crossOnly;
     const result = recorded.get(file);
     if (result && sameMessages(cross, before)) {
       results.push(result);
