@@ -240,8 +240,8 @@ function reportExact(context: SiteRuleContext<NoDuplicateQuestionOptions>, asked
 }
 
 /**
- * What {@link wordingPairs} keeps: the hash of each distinct text (a Float64Array in base64, a
- * sixth of the JSON of 100,000 numbers), and the pairs as `[a, b, score, …]` over them.
+ * What {@link wordingPairs} keeps: the hash of each distinct text (a Float64Array in base64: one
+ * string, two thirds the size of the numbers' JSON), and the pairs as `[a, b, score, …]` over them.
  */
 interface KeptPairs {
   texts: string;

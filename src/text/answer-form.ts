@@ -3,7 +3,7 @@
  * question. Copies compare equal in a normal form (NFKC, lower case, runs of anything but
  * letters and digits as one space, trimmed), and are compared by a 53-bit hash of that form,
  * made without making it: a hash is all a run after an edit keeps of an unchanged page's
- * answers. Two different answers share one with odds of about 1 in 10^15 per pair, and would
+ * answers. Two different answers share one with odds of about 1 in 9 × 10^15 per pair, and would
  * then still have to sit under two questions of the same wording to be reported.
  */
 
