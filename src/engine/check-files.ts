@@ -49,23 +49,7 @@ export async function checkFiles(plan: CheckPlan): Promise<{ results: LintResult
   const siteFor = siteLoader(resolved, store, (warning) => warnings.push(warning), hugoRootFor);
   const pagesOf = sitePagesLoader(resolved, fileSearch);
 
-  const messages = new Map<string, LintMessage[]>(files.map((file) => [file, []]));
-  const internalErrors: string[] = [];
-  const reportTo = (document: FaqDocument, ruleId: string, report: RuleReport): void => {
-    const list = messages.get(document.path);
-    // Pages known only as context (the glossary, the rest of the site) are not reported on,
-    // and a file whose overrides switch the rule off gets nothing from it.
-    const active = rulesByFile.get(document.path)?.find((candidate) => candidate.rule.meta.id === ruleId);
-    if (!list || !active) return;
-    list.push(messageFor(ruleId, active.severity, report));
-  };
-  const crashedOn = new Set<string>();
-  const ruleCrashed = (ruleId: string, document: FaqDocument, error: unknown): void => {
-    crashedOn.add(document.path);
-    const crash = crashReport(ruleId, document.path, error);
-    internalErrors.push(crash.internalError);
-    messages.get(document.path)?.push(crash.message);
-  };
+  const { messages, internalErrors, crashedOn, reportTo, ruleCrashed } = findingsOf(files, rulesByFile);
 
   // Large runs parse on worker threads first; whatever they did not do is parsed below.
   if (factsSuffice && !stdin && concurrency !== 'off') {
@@ -113,6 +97,43 @@ export async function checkFiles(plan: CheckPlan): Promise<{ results: LintResult
   const replayable = cache ? replayableParts(partRules, store, files, messages) : undefined;
   const results = files.map((file) => finishFile(file, messages.get(file) ?? [], store.documents.get(file), store.unreadable.get(file), store.readProblems.get(file), unusedDirectiveSeverity));
   return { results, internalErrors, warnings, replayable };
+}
+
+/** Where a run's findings go: per linted file, its messages; the run's internal errors; the files a rule crashed on. */
+export interface Findings {
+  messages: Map<string, LintMessage[]>;
+  internalErrors: string[];
+  crashedOn: Set<string>;
+  /** Files a rule reports on, at the severity their config gives it. */
+  reportTo(document: FaqDocument, ruleId: string, report: RuleReport): void;
+  /** A rule that threw on a document: a `rule-error` finding there, and an internal error. */
+  ruleCrashed(ruleId: string, document: FaqDocument, error: unknown): void;
+}
+
+/** Empty findings for the linted `files`. */
+export function findingsOf(files: readonly string[], rulesByFile: ReadonlyMap<string, ActiveRule[]>): Findings {
+  const messages = new Map<string, LintMessage[]>(files.map((file) => [file, []]));
+  const internalErrors: string[] = [];
+  const crashedOn = new Set<string>();
+  return {
+    messages,
+    internalErrors,
+    crashedOn,
+    reportTo: (document, ruleId, report) => {
+      const list = messages.get(document.path);
+      // Pages known only as context (the glossary, the rest of the site) are not reported on,
+      // and a file whose overrides switch the rule off gets nothing from it.
+      const active = rulesByFile.get(document.path)?.find((candidate) => candidate.rule.meta.id === ruleId);
+      if (!list || !active) return;
+      list.push(messageFor(ruleId, active.severity, report));
+    },
+    ruleCrashed: (ruleId, document, error) => {
+      crashedOn.add(document.path);
+      const crash = crashReport(ruleId, document.path, error);
+      internalErrors.push(crash.internalError);
+      messages.get(document.path)?.push(crash.message);
+    },
+  };
 }
 
 /** Per page, the digest of its cross-page parts; per linted file with any, the findings of cross-page rules before inline comments. */

@@ -9,9 +9,13 @@ const FACTS_BLOCK_NODE: QaBlock['node'] = Object.freeze({ type: 'containerDirect
  * question end, block start, block end, answer start, answer end]. A third the JSON of spans as
  * objects, and a tenth the objects to parse.
  */
-export type PackedBlock = Omit<QaBlock, 'node' | 'questionSpan' | 'span' | 'answerSpan'> & { at: [number, number, number, number, number, number] };
+export type PackedBlock = BlockScalars & { at: [number, number, number, number, number, number] };
 
-export function packBlock(block: QaBlock): PackedBlock {
+/** A block's facts other than its spans and node. */
+export type BlockScalars = Omit<QaBlock, 'node' | 'questionSpan' | 'span' | 'answerSpan'>;
+
+/** A block's facts other than its spans and node, field by field: so that neither a parsed block's node and spans nor a {@link FactsBlock}'s offsets come along. */
+export function blockScalars(block: QaBlock): BlockScalars {
   return {
     index: block.index,
     syntax: block.syntax,
@@ -20,6 +24,12 @@ export function packBlock(block: QaBlock): PackedBlock {
     isQuestion: block.isQuestion,
     answerText: block.answerText,
     sectionIndex: block.sectionIndex,
+  };
+}
+
+export function packBlock(block: QaBlock): PackedBlock {
+  return {
+    ...blockScalars(block),
     at: [block.questionSpan.start.offset, block.questionSpan.end.offset, block.span.start.offset, block.span.end.offset, block.answerSpan.start.offset, block.answerSpan.end.offset],
   };
 }

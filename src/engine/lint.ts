@@ -144,8 +144,7 @@ async function recheckEdited(plan: SiteRecheckPlan, runInputs: string, diskLog: 
   const { recheckPages } = await import('./recheck-pages.js');
   const pages = recheckPages(plan);
   if (pages) {
-    const disk = last.disk.map(([question, target, answer]): DiskAnswer => [question, target, (question === 'read' && diskLog.answer('read', target)) || answer]);
-    cache.setRun(pages.internalErrors.length === 0 ? { ...last, disk, results: pages.results } : undefined);
+    cache.setRun(pages.internalErrors.length === 0 ? { ...last, disk: mergedDisk(last.disk, diskLog), results: pages.results } : undefined);
     cache.saveRunOnly();
     return { results: pages.results, internalErrors: pages.internalErrors, warnings: last.warnings, config: resolved };
   }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FaqDocument } from '../model/types.js';
 import { isSiteRule, type RuleDefinition } from '../rules/define-rule.js';
+import { blockScalars } from './facts-block.js';
 
 /** Rules whose findings depend on more than the file they are on: site rules and `facts` rules. */
 export function crossPageRules(rules: readonly RuleDefinition<never>[]): RuleDefinition<never>[] {
@@ -38,18 +39,7 @@ function everyFact(document: FaqDocument): unknown {
   const { text: _text, lineIndex: _lineIndex, tree: _tree, textRuns: _textRuns, shortcodes: _shortcodes, blocks, ...rest } = document;
   return {
     ...rest,
-    blocks: blocks.map((block) => ({
-      index: block.index,
-      syntax: block.syntax,
-      name: block.name,
-      question: block.question,
-      questionSpan: block.questionSpan,
-      isQuestion: block.isQuestion,
-      span: block.span,
-      answerSpan: block.answerSpan,
-      answerText: block.answerText,
-      sectionIndex: block.sectionIndex,
-    })),
+    blocks: blocks.map((block) => ({ ...blockScalars(block), questionSpan: block.questionSpan, span: block.span, answerSpan: block.answerSpan })),
   };
 }
 

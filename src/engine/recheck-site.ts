@@ -1,11 +1,11 @@
 import type { FaqDocument } from '../model/types.js';
 import type { ParseOptions } from '../parse/parse-options.js';
-import { isSiteRule, type RuleReport, type SeverityName } from '../rules/define-rule.js';
+import { isSiteRule, type SeverityName } from '../rules/define-rule.js';
 import type { LintCache, RunRecord } from './cache.js';
 import { CachedPages } from './cached-pages.js';
-import { finishFile, runSiteRules, sitePagesLoader, type ReplayableParts } from './check-files.js';
+import { findingsOf, finishFile, runSiteRules, sitePagesLoader, type ReplayableParts } from './check-files.js';
 import type { ActiveRule, ResolvedConfig } from './config-resolution.js';
-import { crashReport, fileOnlyFindings, messageFor, runFileRules } from './file-rules.js';
+import { fileOnlyFindings, runFileRules } from './file-rules.js';
 import type { FileSearch } from './files.js';
 import { crossPageRules, siteModelDigest } from './page-parts.js';
 import type { EditedPage } from './recheck-pages.js';
@@ -58,19 +58,7 @@ export async function recheckSite(plan: SiteRecheckPlan): Promise<{ results: Lin
   const pages = new CachedPages(cache, digests, new Map([...edited].map(([file, page]) => [file, page.document])), parseOptions);
   // The site settings are as recorded, and so are the warnings about them (the run's own).
   const siteFor = siteLoader(resolved, pages, () => {}, fileSearch.hugoRootFor);
-  const found = new Map<string, LintMessage[]>(files.map((file) => [file, []]));
-  const internalErrors: string[] = [];
-  const crashedOn = new Set<string>();
-  const reportTo = (document: FaqDocument, ruleId: string, report: RuleReport): void => {
-    const active = rulesByFile.get(document.path)?.find((candidate) => candidate.rule.meta.id === ruleId);
-    if (active) found.get(document.path)?.push(messageFor(ruleId, active.severity, report));
-  };
-  const ruleCrashed = (ruleId: string, document: FaqDocument, error: unknown): void => {
-    const crash = crashReport(ruleId, document.path, error);
-    crashedOn.add(document.path);
-    internalErrors.push(crash.internalError);
-    found.get(document.path)?.push(crash.message);
-  };
+  const { messages: found, internalErrors, crashedOn, reportTo, ruleCrashed } = findingsOf(files, rulesByFile);
 
   const localIds = new Set(resolved.rules.filter((rule) => !isSiteRule(rule) && rule.meta.reads === 'file').map((rule) => rule.meta.id));
   for (const [file, { document }] of edited) {
