@@ -35,9 +35,15 @@ export interface SiteRuleReports {
   /** Hash of the rule, its options, the site's settings and every page's path and content hash. */
   inputs: string;
   reports: Array<{ path: string; report: RuleReport }>;
-  /** What the rule kept for the next run ({@link SiteRuleMemo}). */
-  memo?: Record<string, unknown>;
 }
+
+/**
+ * A site rule's memo of the whole site ({@link SiteRuleMemo.keep}) is kept as the memo of the page
+ * with no path ({@link PageMemos}): a segment of its own, left where it is when the rule keeps the
+ * very values it recalled (a large site's near-duplicate index is megabytes, and the same after
+ * most edits), where the reports change with any edit.
+ */
+const SITE_MEMO = '';
 
 /**
  * The last run, replayed whole when nothing it depended on changed: the same config and options
@@ -63,7 +69,7 @@ export interface RunRecord {
 type EntryLocation = [offset: number, length: number, hash: string, urlSettings?: PageFrontMatter];
 
 /** The layout of the file ({@link readHeader}); a file of another layout is not read. */
-const FORMAT = 3;
+const FORMAT = 4;
 
 /**
  * The cache file's header: the run record, and where each entry and the site rules' reports are.
@@ -241,25 +247,19 @@ export class LintCache {
     return stored.reports;
   }
 
-  setSiteRuleReports(slot: string, inputs: string, reports: SiteRuleReports['reports'], memo: Record<string, unknown> = {}): void {
-    this.freshSiteRules[slot] = { inputs, reports, ...(Object.keys(memo).length > 0 ? { memo } : {}) };
+  setSiteRuleReports(slot: string, inputs: string, reports: SiteRuleReports['reports']): void {
+    this.freshSiteRules[slot] = { inputs, reports };
     this.siteRulesChanged = true;
   }
 
   /**
-   * A site rule's memo: what it kept in the last run in `slot`, and (`kept`) what it keeps in this
-   * one. A page's values are kept under its path and content digest (`digestOf`), and stored apart.
+   * A site rule's memo: what it kept in the last run in `slot`, and keeps in this one. A page's
+   * values are kept under its path and content digest (`digestOf`), the site's under no path.
    */
-  memoFor(slot: string, digestOf: (document: FaqDocument) => string | undefined): SiteRuleMemo & { readonly kept: Record<string, unknown> } {
-    const stored = this.siteRules()[slot]?.memo;
-    const last: Record<string, unknown> = typeof stored === 'object' && stored !== null ? stored : {};
-    const kept: Record<string, unknown> = {};
+  memoFor(slot: string, digestOf: (document: FaqDocument) => string | undefined): SiteRuleMemo {
     return {
-      kept,
-      recall: (key) => (Object.hasOwn(last, key) ? last[key] : undefined),
-      keep: (key, value) => {
-        kept[key] = value;
-      },
+      recall: (key) => this.pageMemos.recall(slot, SITE_MEMO, SITE_MEMO, key),
+      keep: (key, value) => this.pageMemos.keep(slot, SITE_MEMO, SITE_MEMO, key, value),
       recallPage: (document, key) => {
         const digest = digestOf(document);
         return digest ? this.pageMemos.recall(slot, document.path, digest, key) : undefined;

@@ -254,7 +254,7 @@ export async function runSiteRules(
           },
           memo: memo ?? NO_MEMO,
         });
-        cache?.setSiteRuleReports(slot, inputs, recorded, memo?.kept);
+        cache?.setSiteRuleReports(slot, inputs, recorded);
       } catch (error) {
         ruleCrashed(rule.meta.id, siteLinted[0] as FaqDocument, error);
       }

@@ -84,7 +84,11 @@ export interface SiteRuleMemo {
    * of its inputs), and the value comes back as JSON gives it.
    */
   recall(key: string): unknown;
-  /** Keeps `value` (anything JSON can hold) under `key` for the next run; only what this run keeps is kept. */
+  /**
+   * Keeps `value` (anything JSON can hold, or an object whose `toJSON` makes it when the cache is
+   * saved) under `key` for the next run; only what this run keeps is kept. The very value
+   * recalled, kept again, stays where it is in the cache file.
+   */
   keep(key: string, value: unknown): void;
   /**
    * As {@link recall}, for a value worked out from one page alone (its questions, normalised): it

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { FaqDocument, QaBlock, Span } from '../model/types.js';
 import { answerFormHash, textHash } from '../text/answer-form.js';
 import { findFiller } from '../text/lorem.js';
-import { findNearDuplicates, findNearDuplicatesOf, type NearDuplicatePair } from '../text/near-duplicates.js';
+import { findNearDuplicates, findNearDuplicatesOf, mergeWordIndex, type NearDuplicatePair, type WordIndex } from '../text/near-duplicates.js';
 import { normalizeQuestion } from '../text/normalize.js';
 import { findPlaceholder } from '../text/placeholders.js';
 import { quoteExcerpt } from '../text/quote.js';
@@ -240,12 +240,17 @@ function reportExact(context: SiteRuleContext<NoDuplicateQuestionOptions>, asked
 }
 
 /**
- * What {@link wordingPairs} keeps: the hash of each distinct text (a Float64Array in base64: one
- * string, two thirds the size of the numbers' JSON), and the pairs as `[a, b, score, …]` over them.
+ * What {@link wordingPairs} keeps: the hash of each distinct text, the pairs as `[a, b, score, …]`
+ * over them, and the texts' {@link WordIndex} (typed arrays in base64: one string each, smaller
+ * than the numbers' JSON and read without parsing them).
  */
 interface KeptPairs {
   texts: string;
   pairs: number[];
+  vocabulary: string[];
+  wordStart: string;
+  words: string;
+  weights: string;
 }
 
 /** Whether ascending `values` hold `value`. */
@@ -260,30 +265,59 @@ function sortedIncludes(values: Float64Array, value: number): boolean {
   return low < values.length && values[low] === value;
 }
 
-/** The hashes and pairs kept, when they are what {@link wordingPairs} keeps. */
-function keptPairs(value: unknown): { texts: Float64Array; sortedTexts: Float64Array; pairs: number[] } | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const { texts: encoded, pairs } = value as Partial<KeptPairs>;
-  if (typeof encoded !== 'string' || !Array.isArray(pairs) || pairs.length % 3 !== 0) return undefined;
+/** A typed array from base64, copied so that it is aligned; undefined when the bytes do not fit. */
+function decoded<T>(encoded: unknown, Type: { new (buffer: ArrayBuffer): T; BYTES_PER_ELEMENT: number }): T | undefined {
+  if (typeof encoded !== 'string') return undefined;
   const bytes = Buffer.from(encoded, 'base64');
-  if (bytes.length % 8 !== 0) return undefined;
-  // Copied, so that the doubles are aligned.
-  const texts = new Float64Array(new Uint8Array(bytes).buffer);
+  return bytes.length % Type.BYTES_PER_ELEMENT === 0 ? new Type(new Uint8Array(bytes).buffer) : undefined;
+}
+
+function encoded(values: Float64Array | Float32Array | Int32Array): string {
+  return Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString('base64');
+}
+
+/** The word index kept with `count` texts, when it is one. */
+function keptWordIndex(value: Partial<KeptPairs>, count: number): WordIndex | undefined {
+  const { vocabulary } = value;
+  const wordStart = decoded(value.wordStart, Int32Array);
+  const words = decoded(value.words, Int32Array);
+  const weights = decoded(value.weights, Float32Array);
+  if (!Array.isArray(vocabulary) || !vocabulary.every((word) => typeof word === 'string') || !wordStart || !words || !weights) return undefined;
+  if (wordStart.length !== count + 1 || weights.length !== count || wordStart[0] !== 0 || wordStart[count] !== words.length) return undefined;
+  for (let at = 0; at < count; at++) if ((wordStart[at + 1] as number) < (wordStart[at] as number) || !((weights[at] as number) >= 0)) return undefined;
+  for (const id of words) if (id < 0 || id >= vocabulary.length) return undefined;
+  return { vocabulary, wordStart, words, weights };
+}
+
+/** What was kept, when it is what {@link wordingPairs} keeps. */
+function keptPairs(value: unknown): { value: KeptPairs; texts: Float64Array; sortedTexts: Float64Array; pairs: number[]; index: WordIndex } | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const kept = value as Partial<KeptPairs>;
+  const texts = decoded(kept.texts, Float64Array);
+  const { pairs } = kept;
+  if (!texts || !Array.isArray(pairs) || pairs.length % 3 !== 0) return undefined;
   const sortedTexts = texts.slice().sort();
   for (let at = 0; at < sortedTexts.length; at++) {
     if (!Number.isSafeInteger(sortedTexts[at]) || (at > 0 && sortedTexts[at] === sortedTexts[at - 1])) return undefined;
   }
   const valid = pairs.every((item, at) => (at % 3 === 2 ? typeof item === 'number' && item >= 0 && item <= 1 : Number.isInteger(item) && item >= 0 && item < texts.length));
-  return valid ? { texts, sortedTexts, pairs: pairs as number[] } : undefined;
+  const index = valid ? keptWordIndex(kept, texts.length) : undefined;
+  return index ? { value: kept as KeptPairs, texts, sortedTexts, pairs: pairs as number[], index } : undefined;
+}
+
+/** Whether two arrays hold the same values in the same order. */
+function sameValues(a: Float64Array, b: Float64Array): boolean {
+  return a.length === b.length && a.every((value, at) => value === b[at]);
 }
 
 /**
  * The near duplicates by wording among the distinct questions of a group, as `[a, b, score, …]`:
  * those the search finds that ask about the same things in the same order. A pair depends on its
- * two texts alone, so with `--cache` the pairs are kept with a hash of every distinct text; the
- * next run takes the pairs whose texts are both still there and compares only texts that are
- * new with all the others (the whole search is most of the rule's time). Texts whose hashes
- * collide are not told apart that way: then the whole search runs.
+ * two texts alone, so with `--cache` the pairs are kept with a hash of every distinct text and the
+ * texts' content words; the next run takes the pairs whose texts are both still there and
+ * compares only texts that are new with the others, through their kept words (the whole search,
+ * and even tokenising every question, is most of the rule's time). Texts whose hashes collide are
+ * not told apart that way: then the whole search runs.
  */
 function wordingPairs(
   context: SiteRuleContext<NoDuplicateQuestionOptions>,
@@ -302,6 +336,9 @@ function wordingPairs(
       if (sameContentWords(preparedAt(a), preparedAt(b)) && sameContentWordOrder(preparedAt(a), preparedAt(b))) pairs.push(a, b, score);
     }
   };
+  // The word index of the texts now, made only when it is kept or searched.
+  let index: WordIndex | undefined;
+  let wordIndex = (): WordIndex => (index ??= mergeWordIndex(distinct.length, undefined, () => -1, preparedAt));
   if (keptBefore) {
     // Where each text of a kept pair is now: a map of those few texts only.
     const indexOf = new Map<number, number>();
@@ -318,11 +355,31 @@ function wordingPairs(
     hashes.forEach((hash, index) => {
       if (!sortedIncludes(keptBefore.sortedTexts, hash)) fresh.push(index);
     });
-    if (fresh.length > 0) add(findNearDuplicatesOf(distinct.map((_, index) => preparedAt(index)), fresh, threshold));
+    if (fresh.length === 0 && sameValues(hashes, keptBefore.texts)) {
+      // The same texts in the same order: the same pairs and index, kept as recalled (the cache
+      // then leaves them where they are).
+      context.memo.keep(key, keptBefore.value);
+      return pairs;
+    }
+    wordIndex = () => {
+      if (index) return index;
+      const keptAt = new Map<number, number>();
+      keptBefore.texts.forEach((hash, at) => keptAt.set(hash, at));
+      return (index = mergeWordIndex(distinct.length, keptBefore.index, (at) => keptAt.get(hashes[at] as number) ?? -1, preparedAt));
+    };
+    if (fresh.length > 0) add(findNearDuplicatesOf(wordIndex(), fresh, preparedAt, threshold));
   } else {
     add(findNearDuplicates(distinct.map((_, index) => preparedAt(index)), threshold));
   }
-  if (hashesUnique) context.memo.keep(key, { texts: Buffer.from(hashes.buffer).toString('base64'), pairs } satisfies KeptPairs);
+  if (hashesUnique) {
+    // Encoded when the cache is saved: a run without one never builds the index.
+    context.memo.keep(key, {
+      toJSON: (): KeptPairs => {
+        const { vocabulary, wordStart, words, weights } = wordIndex();
+        return { texts: encoded(hashes), pairs, vocabulary: [...vocabulary], wordStart: encoded(wordStart), words: encoded(words), weights: encoded(weights) };
+      },
+    });
+  }
   return pairs;
 }
 

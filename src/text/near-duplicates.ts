@@ -18,7 +18,7 @@
  *   cost more than (1 − t)·W_y.
  * Survivors are scored with {@link questionSimilarity} itself, so scores equal the reference's.
  */
-import { CONTENT_WORD_WEIGHT, questionSimilarity, TYPO_COST, typoNeighbours, type PreparedQuestion } from './similarity.js';
+import { CONTENT_WORD_WEIGHT, isTypo, questionSimilarity, TYPO_COST, typoNeighbours, type PreparedQuestion } from './similarity.js';
 
 /** A near-duplicate pair: indices into the input (`a < b`) and their similarity. */
 export interface NearDuplicatePair {
@@ -256,25 +256,153 @@ export function findNearDuplicates(questions: readonly PreparedQuestion[], thres
 }
 
 /**
- * The pairs {@link findNearDuplicates} would return that involve a question of `subset` (indices
- * into `questions`), sorted the same way: each of those questions is compared with every other
- * whose weight the length filter (see the module doc) leaves possible. For a few questions
- * changed since a search whose other pairs are known: linear in the questions per one changed.
+ * The content words of a list of questions, without the questions: what the search for the near
+ * duplicates of a few new questions needs of all the others. Kept between runs, it spares
+ * tokenising a site's 100,000 questions to compare one reworded question with them.
  */
-export function findNearDuplicatesOf(questions: readonly PreparedQuestion[], subset: readonly number[], threshold: number): NearDuplicatePair[] {
+export interface WordIndex {
+  /** The distinct content words (stemmed tokens) the questions use. */
+  readonly vocabulary: readonly string[];
+  /** Question q's distinct content word ids are `words[wordStart[q] .. wordStart[q + 1])`. */
+  readonly wordStart: Int32Array;
+  readonly words: Int32Array;
+  /** Each question's weight (quarters: exact in 32 bits). */
+  readonly weights: Float32Array;
+}
+
+/** A question's distinct content words, in order of first use. */
+function distinctContentWords(question: PreparedQuestion): string[] {
+  const found: string[] = [];
+  question.tokens.forEach((token, at) => {
+    if (!question.functionWord[at] && !found.includes(token)) found.push(token);
+  });
+  return found;
+}
+
+/**
+ * The word index of `count` questions: question i's words are those of question `keptAt(i)` of
+ * `kept` (an index from before), or when that is -1 (or there is no `kept`) those of
+ * `preparedAt(i)`. Its vocabulary holds only the words still used.
+ */
+export function mergeWordIndex(count: number, kept: WordIndex | undefined, keptAt: (index: number) => number, preparedAt: (index: number) => PreparedQuestion): WordIndex {
+  const vocabulary: string[] = [];
+  const idOf = new Map<string, number>();
+  const idOfWord = (word: string): number => {
+    let id = idOf.get(word);
+    if (id === undefined) {
+      id = vocabulary.push(word) - 1;
+      idOf.set(word, id);
+    }
+    return id;
+  };
+  // Kept ids are renumbered once each, on first use.
+  const renumbered = new Int32Array(kept?.vocabulary.length ?? 0).fill(-1);
+  const wordStart = new Int32Array(count + 1);
+  const weights = new Float32Array(count);
+  let words = new Int32Array(Math.max(16, kept?.words.length ?? 0));
+  let length = 0;
+  const push = (id: number): void => {
+    if (length === words.length) {
+      const grown = new Int32Array(2 * words.length);
+      grown.set(words);
+      words = grown;
+    }
+    words[length++] = id;
+  };
+  for (let index = 0; index < count; index++) {
+    const from = kept ? keptAt(index) : -1;
+    if (kept && from !== -1) {
+      for (let at = kept.wordStart[from] as number, end = kept.wordStart[from + 1] as number; at < end; at++) {
+        const old = kept.words[at] as number;
+        if (renumbered[old] === -1) renumbered[old] = idOfWord(kept.vocabulary[old] as string);
+        push(renumbered[old] as number);
+      }
+      weights[index] = kept.weights[from] as number;
+    } else {
+      const question = preparedAt(index);
+      for (const word of distinctContentWords(question)) push(idOfWord(word));
+      weights[index] = question.weight;
+    }
+    wordStart[index + 1] = length;
+  }
+  return { vocabulary, wordStart, words: words.slice(0, length), weights };
+}
+
+/**
+ * The pairs {@link findNearDuplicates} would return that involve a question of `subset` (indices
+ * into `index`, whose questions `preparedAt` prepares), sorted the same way; other questions are
+ * prepared only when the filters leave them as candidates. Why no pair is lost: a pair (x, y) with
+ * similarity ≥ t has d ≤ (1 − t)·max(W_x, W_y) ≤ (1 − t)·W_x / t (length filter), and each of x's
+ * distinct content words unrelated to y costs ≥ 1, so any ⌊(1 − t)·W_x / t⌋ + 1 of them include
+ * one related to y: probing the cheapest that many meets y. If x has no more words than that, it
+ * may share none with y; then y's words are all unrelated too, and both are content-poor (as in
+ * the module doc): x is compared with every content-poor question its weight allows.
+ */
+export function findNearDuplicatesOf(index: WordIndex, subset: readonly number[], preparedAt: (index: number) => PreparedQuestion, threshold: number): NearDuplicatePair[] {
+  const { vocabulary, wordStart, words, weights } = index;
+  const count = weights.length;
   const inSubset = new Set(subset);
+  // Postings by a counting sort: the questions holding word w are postings[offsets[w] .. offsets[w + 1]).
+  const offsets = new Int32Array(vocabulary.length + 1);
+  for (const id of words) offsets[id + 1] = (offsets[id + 1] as number) + 1;
+  for (let id = 0; id < vocabulary.length; id++) offsets[id + 1] = (offsets[id + 1] as number) + (offsets[id] as number);
+  const fill = offsets.slice(0, vocabulary.length);
+  const postings = new Int32Array(words.length);
+  for (let question = 0; question < count; question++) {
+    for (let at = wordStart[question] as number; at < (wordStart[question + 1] as number); at++) postings[(fill[words[at] as number] as number)++] = question;
+  }
+  const neighboursOf = (word: string): number[] => {
+    const found: number[] = [];
+    vocabulary.forEach((other, id) => {
+      if (other === word || isTypo(word, other)) found.push(id);
+    });
+    return found;
+  };
+  const poorLimit = (weight: number): number => Math.floor(((1 - threshold) * weight) / threshold + EPSILON);
+  const isPoor = (question: number): boolean => (wordStart[question + 1] as number) - (wordStart[question] as number) <= poorLimit(weights[question] as number);
+  const typoFloor = Math.min(TYPO_COST, CONTENT_WORD_WEIGHT);
+  const seen = new Int32Array(count).fill(-1);
   const pairs: NearDuplicatePair[] = [];
+
   for (const x of inSubset) {
-    const first = questions[x] as PreparedQuestion;
-    for (let y = 0; y < questions.length; y++) {
-      // A pair of two questions of the subset is compared once, from its lower index.
-      if (y === x || (y < x && inSubset.has(y))) continue;
-      const second = questions[y] as PreparedQuestion;
-      if (Math.abs(first.weight - second.weight) > (1 - threshold) * Math.max(first.weight, second.weight) + EPSILON) continue;
+    const first = preparedAt(x);
+    const weight = weights[x] as number;
+    const xWords = distinctContentWords(first);
+    const equal = new Set(xWords);
+    const related = new Set<string>();
+    const probes = xWords.map((word) => {
+      const neighbours = neighboursOf(word);
+      for (const id of neighbours) related.add(vocabulary[id] as string);
+      return { neighbours, cost: neighbours.reduce((sum, id) => sum + (offsets[id + 1] as number) - (offsets[id] as number), 0) };
+    });
+    probes.sort((p, q) => p.cost - q.cost);
+    const candidates: number[] = [];
+    const consider = (y: number): void => {
+      if (seen[y] === x || y === x || (y < x && inSubset.has(y))) return;
+      seen[y] = x;
+      const other = weights[y] as number;
+      if (Math.abs(weight - other) > (1 - threshold) * Math.max(weight, other) + EPSILON) return;
+      candidates.push(y);
+    };
+    for (const { neighbours } of probes.slice(0, poorLimit(weight) + 1)) {
+      for (const id of neighbours) for (let p = offsets[id] as number; p < (offsets[id + 1] as number); p++) consider(postings[p] as number);
+    }
+    if (xWords.length <= poorLimit(weight)) for (let y = 0; y < count; y++) if (isPoor(y)) consider(y);
+
+    for (const y of candidates) {
+      // Count filter: each of y's words costs ≥ 1 unless x has it or a typo of it, then ≥ 0.3.
+      const maxDistance = (1 - threshold) * Math.max(weight, weights[y] as number) + EPSILON;
+      let bound = 0;
+      for (let at = wordStart[y] as number; at < (wordStart[y + 1] as number) && bound <= maxDistance; at++) {
+        const word = vocabulary[words[at] as number] as string;
+        if (!equal.has(word)) bound += related.has(word) ? typoFloor : CONTENT_WORD_WEIGHT;
+      }
+      if (bound > maxDistance) continue;
+      const second = preparedAt(y);
       if (first.normalized === second.normalized) continue;
       const score = questionSimilarity(first, second);
       if (score >= threshold) pairs.push(x < y ? { a: x, b: y, score } : { a: y, b: x, score });
     }
   }
-  return sortPairs(pairs, questions.length);
+  return sortPairs(pairs, count);
 }

@@ -21,7 +21,8 @@ function filled(file: string): void {
   const cache = LintCache.open(file, KEY);
   cache.setFacts('/site/a.md', 'hash-a', facts('How do I restore a file?'), [], 'parts-a');
   cache.setFacts('/site/b.md', 'hash-b', facts('How do I rename a bucket?'), null, undefined);
-  cache.setSiteRuleReports('no-duplicate-question /site', 'inputs-1', [], { 'wording-pairs x': [0, 1, 0.9] });
+  cache.memoFor('no-duplicate-question /site', () => undefined).keep('wording-pairs x', [0, 1, 0.9]);
+  cache.setSiteRuleReports('no-duplicate-question /site', 'inputs-1', []);
   cache.setRun(RUN);
   cache.save();
 }
@@ -109,6 +110,33 @@ describe('LintCache on disk', () => {
     expect(reopened.peek('/site/a.md', 'hash-a')).toEqual(facts('How do I restore a file?'));
   });
 
+  it('keeps a site memo apart from the reports, where it is while kept as recalled', () => {
+    const file = cacheFile();
+    const slot = 'no-duplicate-question /site';
+    const index = { texts: 'x'.repeat(1000), pairs: [0, 1, 0.9] };
+    const first = LintCache.open(file, KEY);
+    first.memoFor(slot, () => undefined).keep('wording-pairs x', index);
+    first.setSiteRuleReports(slot, 'inputs-1', []);
+    first.save();
+    const memoLine = fs.readFileSync(file, 'utf8').split('\n').find((line) => line.includes('"wording-pairs x"')) as string;
+
+    // Reports change (an edit), the memo is kept as recalled: it is not written again.
+    const second = LintCache.open(file, KEY);
+    const memo = second.memoFor(slot, () => undefined);
+    memo.keep('wording-pairs x', memo.recall('wording-pairs x'));
+    second.setSiteRuleReports(slot, 'inputs-2', [{ path: '/site/a.md', report: { message: 'm', span: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 2, offset: 1 } } } }]);
+    second.save();
+    expect(fs.readFileSync(file, 'utf8').split(memoLine).length - 1).toBe(1);
+    expect(LintCache.open(file, KEY).memoFor(slot, () => undefined).recall('wording-pairs x')).toEqual(index);
+
+    // Kept with other values: written anew, and recalled so.
+    const third = LintCache.open(file, KEY);
+    third.memoFor(slot, () => undefined).keep('wording-pairs x', { ...index, pairs: [] });
+    third.setSiteRuleReports(slot, 'inputs-3', []);
+    third.save();
+    expect(LintCache.open(file, KEY).memoFor(slot, () => undefined).recall('wording-pairs x')).toEqual({ ...index, pairs: [] });
+  });
+
   it('keeps a page\'s memo for its content digest, apart, and leaves an unchanged one where it is', () => {
     const file = cacheFile();
     const slot = 'no-duplicate-question /site';
@@ -121,7 +149,7 @@ describe('LintCache on disk', () => {
     firstMemo.keepPage(page('b.md'), 'questions', ['b', 2]);
     // A page with no digest (no cache entry to tie it to) keeps nothing.
     firstMemo.keepPage(page('c.md'), 'questions', ['c', 3]);
-    first.setSiteRuleReports(slot, 'inputs-1', [], firstMemo.kept);
+    first.setSiteRuleReports(slot, 'inputs-1', []);
     first.save();
 
     // b.md was edited: its memo is not recalled; a.md's is, and is kept again as it was.
@@ -134,7 +162,7 @@ describe('LintCache on disk', () => {
     expect(secondMemo.recallPage(page('c.md'), 'questions')).toBeUndefined();
     secondMemo.keepPage(page('a.md'), 'questions', secondMemo.recallPage(page('a.md'), 'questions'));
     secondMemo.keepPage(page('b.md'), 'questions', ['b2', 4]);
-    second.setSiteRuleReports(slot, 'inputs-2', [], secondMemo.kept);
+    second.setSiteRuleReports(slot, 'inputs-2', []);
     const before = fs.readFileSync(file);
     second.save();
     const after = fs.readFileSync(file).toString('utf8');
@@ -154,7 +182,7 @@ describe('LintCache on disk', () => {
     const fourth = LintCache.open(file, KEY);
     const fourthMemo = fourth.memoFor(slot, digestOf);
     fourthMemo.keepPage(page('b.md'), 'questions', ['b2', 4]);
-    fourth.setSiteRuleReports(slot, 'inputs-3', [], fourthMemo.kept);
+    fourth.setSiteRuleReports(slot, 'inputs-3', []);
     fourth.save();
     expect(LintCache.open(file, KEY).memoFor(slot, digestOf).recallPage(page('a.md'), 'questions')).toBeUndefined();
   });

@@ -21,7 +21,8 @@ function run(recalled: unknown): { reports: string[]; kept: Map<string, unknown>
     options: noDuplicateQuestion.meta.defaultOptions,
     site: { root: '/site', treeOf: () => undefined } as never,
     report: (_, report: RuleReport) => reports.push(`${report.span.start.line}: ${report.message}`),
-    memo: { recall: () => recalled, keep: (key, value) => kept.set(key, value), recallPage: () => undefined, keepPage: () => {} },
+    // Kept as the cache keeps it: as JSON.
+    memo: { recall: () => recalled, keep: (key, value) => kept.set(key, JSON.parse(JSON.stringify(value))), recallPage: () => undefined, keepPage: () => {} },
   };
   noDuplicateQuestion.check(context);
   return { reports, kept };
@@ -31,7 +32,7 @@ describe('no-duplicate-question with a memo', () => {
   const KEY = 'wording-pairs 0.8 tree:';
   const encode = (hashes: number[]): string => Buffer.from(Float64Array.from(hashes).buffer).toString('base64');
   const decode = (texts: string): number[] => [...new Float64Array(new Uint8Array(Buffer.from(texts, 'base64')).buffer)];
-  const keptPairs = (kept: Map<string, unknown>) => kept.get(KEY) as { texts: string; pairs: number[] };
+  const keptPairs = (kept: Map<string, unknown>) => kept.get(KEY) as { texts: string; pairs: number[]; vocabulary: string[]; wordStart: string; words: string; weights: string };
 
   it('keeps the wording pairs it found, as [a, b, score] over the distinct questions, with a hash of each text', () => {
     const { reports, kept } = run(undefined);
@@ -41,11 +42,13 @@ describe('no-duplicate-question with a memo', () => {
     expect(texts).toHaveLength(4);
     expect(new Set(texts).size).toBe(4);
     expect(keptPairs(kept).pairs).toEqual([0, 1, expect.any(Number)]);
+    // And the texts' content words, for comparing new texts with them next time.
+    expect(keptPairs(kept).vocabulary).toEqual(['how', 'delete', 'account', 'rename', 'bucket', 'what', 'pruning']);
+    expect([...new Int32Array(new Uint8Array(Buffer.from(keptPairs(kept).wordStart, 'base64')).buffer)]).toEqual([0, 3, 6, 9, 12]);
   });
 
   it('recalls the pairs of texts still there instead of searching, and keeps them again', () => {
-    const { texts } = keptPairs(run(undefined).kept);
-    const recalled = { texts, pairs: [2, 3, 0.9] };
+    const recalled = { ...keptPairs(run(undefined).kept), pairs: [2, 3, 0.9] };
     const { reports, kept } = run(recalled);
     expect(reports).toEqual(['13: Question "What does pruning delete?" is nearly the same as "How do I rename a bucket?" at faq.md:9:4 (similarity 0.90)']);
     expect(kept.get(KEY)).toEqual(recalled);
@@ -55,7 +58,7 @@ describe('no-duplicate-question with a memo', () => {
     const searched = run(undefined);
     const texts = decode(keptPairs(searched.kept).texts);
     // The last run knew another second question (hash 12345), paired with the third; the second of now is new.
-    const recalled = { texts: encode([texts[0] as number, 12345, texts[2] as number, texts[3] as number]), pairs: [1, 2, 0.95] };
+    const recalled = { ...keptPairs(searched.kept), texts: encode([texts[0] as number, 12345, texts[2] as number, texts[3] as number]), pairs: [1, 2, 0.95] };
     const { reports, kept } = run(recalled);
     expect(reports).toEqual(searched.reports);
     expect(kept.get(KEY)).toEqual(searched.kept.get(KEY));
@@ -64,7 +67,20 @@ describe('no-duplicate-question with a memo', () => {
   it('searches again when what it recalls is not pairs of these questions', () => {
     const searched = run(undefined).reports;
     const twoTexts = encode([1, 2]);
-    for (const recalled of [[0, 1, 0.9], { texts: [1, 2], pairs: [] }, { texts: twoTexts, pairs: [0, 1] }, { texts: twoTexts, pairs: [0, 9, 0.9] }, { texts: encode([1, 1]), pairs: [] }, { texts: encode([1.5]), pairs: [] }, { texts: 'abc', pairs: [] }, { pairs: [] }, 'x']) {
+    const index = { vocabulary: ['a'], wordStart: Buffer.from(Int32Array.from([0, 1, 1]).buffer).toString('base64'), words: Buffer.from(Int32Array.from([0]).buffer).toString('base64'), weights: Buffer.from(Float32Array.from([1, 0]).buffer).toString('base64') };
+    const badIndexes = [{}, { ...index, vocabulary: [] }, { ...index, wordStart: index.words }, { ...index, weights: 'abc' }, { ...index, words: Buffer.from(Int32Array.from([-1]).buffer).toString('base64') }];
+    for (const recalled of [
+      [0, 1, 0.9],
+      { texts: [1, 2], pairs: [], ...index },
+      { texts: twoTexts, pairs: [0, 1], ...index },
+      { texts: twoTexts, pairs: [0, 9, 0.9], ...index },
+      { texts: encode([1, 1]), pairs: [], ...index },
+      { texts: encode([1.5, 2]), pairs: [], ...index },
+      { texts: 'abc', pairs: [], ...index },
+      { pairs: [], ...index },
+      ...badIndexes.map((bad) => ({ texts: twoTexts, pairs: [], ...index, ...bad })),
+      'x',
+    ]) {
       expect(run(recalled).reports).toEqual(searched);
     }
   });

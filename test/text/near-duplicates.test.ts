@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findNearDuplicates, findNearDuplicatesAllPairs, findNearDuplicatesOf } from '../../src/text/near-duplicates.js';
-import { DEFAULT_NEAR_DUPLICATE_THRESHOLD, prepareQuestion } from '../../src/text/similarity.js';
+import { findNearDuplicates, findNearDuplicatesAllPairs, findNearDuplicatesOf, mergeWordIndex } from '../../src/text/near-duplicates.js';
+import { DEFAULT_NEAR_DUPLICATE_THRESHOLD, prepareQuestion, type PreparedQuestion } from '../../src/text/similarity.js';
 
 const prepareAll = (texts: readonly string[]) => texts.map(prepareQuestion);
 
@@ -159,7 +159,14 @@ describe('findNearDuplicates', () => {
         const all = findNearDuplicatesAllPairs(questions, t);
         expect(findNearDuplicates(questions, t)).toEqual(all);
         const subset = picks.map((pick) => pick % questions.length);
-        expect(findNearDuplicatesOf(questions, subset, t)).toEqual(all.filter(({ a, b }) => subset.includes(a) || subset.includes(b)));
+        const involved = all.filter(({ a, b }) => subset.includes(a) || subset.includes(b));
+        const preparedAt = (index: number) => questions[index] as PreparedQuestion;
+        const index = mergeWordIndex(questions.length, undefined, () => -1, preparedAt);
+        expect(findNearDuplicatesOf(index, subset, preparedAt, t)).toEqual(involved);
+        // An index carried over from an earlier list (here reversed, the subset left out) is the same index.
+        const earlier = mergeWordIndex(questions.length, undefined, () => -1, (at) => preparedAt(questions.length - 1 - at));
+        const carried = mergeWordIndex(questions.length, earlier, (at) => (subset.includes(at) ? -1 : questions.length - 1 - at), preparedAt);
+        expect(findNearDuplicatesOf(carried, subset, preparedAt, t)).toEqual(involved);
       }),
       { numRuns: 150 },
     );
@@ -167,7 +174,14 @@ describe('findNearDuplicates', () => {
 
   it('agrees with the all-pairs scan on a generated corpus', () => {
     const questions = prepareAll(generateQuestions(1500, 7));
-    for (const t of [0.6, DEFAULT_NEAR_DUPLICATE_THRESHOLD, 0.9]) expect(findNearDuplicates(questions, t)).toEqual(findNearDuplicatesAllPairs(questions, t));
+    const subset = Array.from({ length: 60 }, (_, at) => (at * 97) % questions.length);
+    const preparedAt = (index: number) => questions[index] as PreparedQuestion;
+    const index = mergeWordIndex(questions.length, undefined, () => -1, preparedAt);
+    for (const t of [0.6, DEFAULT_NEAR_DUPLICATE_THRESHOLD, 0.9]) {
+      const all = findNearDuplicatesAllPairs(questions, t);
+      expect(findNearDuplicates(questions, t)).toEqual(all);
+      expect(findNearDuplicatesOf(index, subset, preparedAt, t)).toEqual(all.filter(({ a, b }) => subset.includes(a) || subset.includes(b)));
+    }
   });
 
   it('searches 20,000 generated questions', () => {
