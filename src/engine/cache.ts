@@ -38,12 +38,15 @@ export interface SiteRuleReports {
 }
 
 /**
- * A site rule's memo of the whole site ({@link SiteRuleMemo.keep}) is kept as the memo of the page
- * with no path ({@link PageMemos}): a segment of its own, left where it is when the rule keeps the
- * very values it recalled (a large site's near-duplicate index is megabytes, and the same after
- * most edits), where the reports change with any edit.
+ * Each value of a site rule's memo of the whole site ({@link SiteRuleMemo.keep}) is kept as the
+ * memo of a page named after its key, a name no path has ({@link PageMemos}): a segment of its
+ * own, read only when recalled and left where it is when the rule keeps it as it was (a large
+ * site's near-duplicate index is megabytes, and the same after most edits), where the reports
+ * change with any edit.
  */
-const SITE_MEMO = '';
+function siteMemoName(key: string): string {
+  return `\0${key}`;
+}
 
 /**
  * The last run, replayed whole when nothing it depended on changed: the same config and options
@@ -258,8 +261,9 @@ export class LintCache {
    */
   memoFor(slot: string, digestOf: (document: FaqDocument) => string | undefined): SiteRuleMemo {
     return {
-      recall: (key) => this.pageMemos.recall(slot, SITE_MEMO, SITE_MEMO, key),
-      keep: (key, value) => this.pageMemos.keep(slot, SITE_MEMO, SITE_MEMO, key, value),
+      recall: (key) => this.pageMemos.recall(slot, siteMemoName(key), '', key),
+      keep: (key, value) => this.pageMemos.keep(slot, siteMemoName(key), '', key, value),
+      keepAsBefore: (key) => this.pageMemos.keepAsBefore(slot, siteMemoName(key)),
       recallPage: (document, key) => {
         const digest = digestOf(document);
         return digest ? this.pageMemos.recall(slot, document.path, digest, key) : undefined;

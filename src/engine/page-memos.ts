@@ -47,6 +47,8 @@ export class PageMemos {
   private readonly fresh = new Map<string, Map<string, { digest: string; values: Record<string, unknown> }>>();
   /** Slots whose reports were replayed: their memos stay as they were. */
   private readonly replayed = new Set<string>();
+  /** Memos kept as stored, unread, by slot: their files. */
+  private readonly asBefore = new Map<string, Set<string>>();
 
   constructor(
     private readonly stored: PageMemoLocations,
@@ -79,6 +81,14 @@ export class PageMemos {
     page.values[key] = value;
   }
 
+  /** Keeps the memo stored for `file` in `slot` as it is, unread (a site rule's `keepAsBefore`). */
+  keepAsBefore(slot: string, file: string): void {
+    if (!this.stored[slot]?.[file]) return;
+    let files = this.asBefore.get(slot);
+    if (!files) this.asBefore.set(slot, (files = new Set()));
+    files.add(file);
+  }
+
   /** Keeps every memo of a slot whose rule did not run (its reports were replayed). */
   keepSlot(slot: string): void {
     this.replayed.add(slot);
@@ -103,6 +113,12 @@ export class PageMemos {
         const keys = Object.keys(values);
         const unchanged = at?.[2] === digest && read !== undefined && keys.length === Object.keys(read).length && keys.every((key) => read[key] === values[key]);
         segments.push(unchanged && at ? { at: [at[0], at[1]], place: locate(slot, file, digest) } : { source: () => ({ slot, file, digest, values }) satisfies StoredPageMemo, place: locate(slot, file, digest) });
+      }
+    }
+    for (const [slot, files] of this.asBefore) {
+      for (const file of files) {
+        const at = this.stored[slot]?.[file];
+        if (at && !this.fresh.get(slot)?.has(file)) segments.push({ at: [at[0], at[1]], place: locate(slot, file, at[2]) });
       }
     }
     for (const slot of this.replayed) {

@@ -91,6 +91,11 @@ export interface SiteRuleMemo {
    */
   keep(key: string, value: unknown): void;
   /**
+   * Keeps what the last run kept under `key` as it was, without reading it (nothing, if it kept
+   * nothing there): for a large value the rule knows to be still good without recalling it.
+   */
+  keepAsBefore(key: string): void;
+  /**
    * As {@link recall}, for a value worked out from one page alone (its questions, normalised): it
    * is recalled only while the page's content is byte for byte as it was when kept. A rule that
    * keeps such values for every page reads the facts of only the pages that changed, so a run

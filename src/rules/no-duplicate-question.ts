@@ -240,15 +240,25 @@ function reportExact(context: SiteRuleContext<NoDuplicateQuestionOptions>, asked
 }
 
 /**
- * What {@link wordingPairs} keeps: the hash of each distinct text, the pairs as `[a, b, score, …]`
- * over them, and the texts' {@link WordIndex} (typed arrays in base64: one string each, smaller
- * than the numbers' JSON and read without parsing them).
+ * What {@link wordingPairs} keeps: the hash of each distinct text (a Float64Array in base64: one
+ * string, smaller than the numbers' JSON and read without parsing them), and the pairs as
+ * `[a, b, score, …]` over them.
  */
 interface KeptPairs {
   texts: string;
   pairs: number[];
+}
+
+/**
+ * And apart, read only when new texts are compared: the texts' {@link WordIndex} (typed arrays in
+ * base64), with the {@link textHash} of the `texts` it was kept with.
+ */
+interface KeptWordIndex {
+  texts: number;
   vocabulary: string[];
   wordStart: string;
+  /** Word ids, 2 bytes each when the vocabulary allows (most sites use a few thousand words), else 4. */
+  wordBytes: 2 | 4;
   words: string;
   weights: string;
 }
@@ -272,37 +282,43 @@ function decoded<T>(encoded: unknown, Type: { new (buffer: ArrayBuffer): T; BYTE
   return bytes.length % Type.BYTES_PER_ELEMENT === 0 ? new Type(new Uint8Array(bytes).buffer) : undefined;
 }
 
-function encoded(values: Float64Array | Float32Array | Int32Array): string {
+function encoded(values: Float64Array | Float32Array | Int32Array | Uint16Array): string {
   return Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString('base64');
 }
 
-/** The word index kept with `count` texts, when it is one. */
-function keptWordIndex(value: Partial<KeptPairs>, count: number): WordIndex | undefined {
-  const { vocabulary } = value;
-  const wordStart = decoded(value.wordStart, Int32Array);
-  const words = decoded(value.words, Int32Array);
-  const weights = decoded(value.weights, Float32Array);
-  if (!Array.isArray(vocabulary) || !vocabulary.every((word) => typeof word === 'string') || !wordStart || !words || !weights) return undefined;
-  if (wordStart.length !== count + 1 || weights.length !== count || wordStart[0] !== 0 || wordStart[count] !== words.length) return undefined;
+/** The word index kept for these `texts` (as kept, encoded), when it is one. */
+function keptWordIndex(value: unknown, texts: string, count: number): WordIndex | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const kept = value as Partial<KeptWordIndex>;
+  const { vocabulary } = kept;
+  if (kept.texts !== textHash(texts) || !Array.isArray(vocabulary) || !vocabulary.every((word) => typeof word === 'string')) return undefined;
+  const wordStart = decoded(kept.wordStart, Int32Array);
+  const words = kept.wordBytes === 2 ? decoded(kept.words, Uint16Array) : kept.wordBytes === 4 ? decoded(kept.words, Int32Array) : undefined;
+  const weights = decoded(kept.weights, Float32Array);
+  if (!wordStart || !words || !weights || wordStart.length !== count + 1 || weights.length !== count || wordStart[0] !== 0 || wordStart[count] !== words.length) return undefined;
   for (let at = 0; at < count; at++) if ((wordStart[at + 1] as number) < (wordStart[at] as number) || !((weights[at] as number) >= 0)) return undefined;
   for (const id of words) if (id < 0 || id >= vocabulary.length) return undefined;
   return { vocabulary, wordStart, words, weights };
 }
 
-/** What was kept, when it is what {@link wordingPairs} keeps. */
-function keptPairs(value: unknown): { value: KeptPairs; texts: Float64Array; sortedTexts: Float64Array; pairs: number[]; index: WordIndex } | undefined {
+/** The hashes and pairs kept, when they are what {@link wordingPairs} keeps (hashes not yet checked for being distinct). */
+function keptPairs(value: unknown): { value: KeptPairs; texts: Float64Array; pairs: number[] } | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const kept = value as Partial<KeptPairs>;
   const texts = decoded(kept.texts, Float64Array);
   const { pairs } = kept;
   if (!texts || !Array.isArray(pairs) || pairs.length % 3 !== 0) return undefined;
-  const sortedTexts = texts.slice().sort();
-  for (let at = 0; at < sortedTexts.length; at++) {
-    if (!Number.isSafeInteger(sortedTexts[at]) || (at > 0 && sortedTexts[at] === sortedTexts[at - 1])) return undefined;
-  }
   const valid = pairs.every((item, at) => (at % 3 === 2 ? typeof item === 'number' && item >= 0 && item <= 1 : Number.isInteger(item) && item >= 0 && item < texts.length));
-  const index = valid ? keptWordIndex(kept, texts.length) : undefined;
-  return index ? { value: kept as KeptPairs, texts, sortedTexts, pairs: pairs as number[], index } : undefined;
+  return valid ? { value: kept as KeptPairs, texts, pairs: pairs as number[] } : undefined;
+}
+
+/** The hashes ascending, when they are distinct safe integers. */
+function sortedDistinct(hashes: Float64Array): Float64Array | undefined {
+  const sorted = hashes.slice().sort();
+  for (let at = 0; at < sorted.length; at++) {
+    if (!Number.isSafeInteger(sorted[at]) || (at > 0 && sorted[at] === sorted[at - 1])) return undefined;
+  }
+  return sorted;
 }
 
 /** Whether two arrays hold the same values in the same order. */
@@ -313,11 +329,11 @@ function sameValues(a: Float64Array, b: Float64Array): boolean {
 /**
  * The near duplicates by wording among the distinct questions of a group, as `[a, b, score, …]`:
  * those the search finds that ask about the same things in the same order. A pair depends on its
- * two texts alone, so with `--cache` the pairs are kept with a hash of every distinct text and the
- * texts' content words; the next run takes the pairs whose texts are both still there and
- * compares only texts that are new with the others, through their kept words (the whole search,
- * and even tokenising every question, is most of the rule's time). Texts whose hashes collide are
- * not told apart that way: then the whole search runs.
+ * two texts alone, so with `--cache` the pairs are kept with a hash of every distinct text, and
+ * apart the texts' content words; the next run takes the pairs whose texts are both still there
+ * and compares only texts that are new with the others, through their kept words (the whole
+ * search, and even tokenising every question, is most of the rule's time). Texts whose hashes
+ * collide are not told apart that way: then the whole search runs.
  */
 function wordingPairs(
   context: SiteRuleContext<NoDuplicateQuestionOptions>,
@@ -327,19 +343,28 @@ function wordingPairs(
   preparedAt: (index: number) => PreparedQuestion,
 ): number[] {
   const { threshold } = context.options;
-  const key = `wording-pairs ${threshold} ${group}`;
+  const pairsKey = `wording-pairs ${threshold} ${group}`;
+  const indexKey = `word-index ${threshold} ${group}`;
   const hashes = Float64Array.from(distinct, (asked) => asked.textHash);
-  const keptBefore = hashesUnique ? keptPairs(context.memo.recall(key)) : undefined;
+  const keptBefore = hashesUnique ? keptPairs(context.memo.recall(pairsKey)) : undefined;
+  if (keptBefore && sameValues(hashes, keptBefore.texts)) {
+    // The same texts in the same order (so distinct): the same pairs and index, kept as they
+    // were; the index is not even read.
+    context.memo.keep(pairsKey, keptBefore.value);
+    context.memo.keepAsBefore(indexKey);
+    return keptBefore.pairs;
+  }
+  const sortedBefore = keptBefore && sortedDistinct(keptBefore.texts);
   const pairs: number[] = [];
   const add = (found: readonly NearDuplicatePair[]): void => {
     for (const { a, b, score } of found) {
       if (sameContentWords(preparedAt(a), preparedAt(b)) && sameContentWordOrder(preparedAt(a), preparedAt(b))) pairs.push(a, b, score);
     }
   };
-  // The word index of the texts now, made only when it is kept or searched.
+  // The word index of the texts now, made only when it is searched or kept.
   let index: WordIndex | undefined;
   let wordIndex = (): WordIndex => (index ??= mergeWordIndex(distinct.length, undefined, () => -1, preparedAt));
-  if (keptBefore) {
+  if (keptBefore && sortedBefore) {
     // Where each text of a kept pair is now: a map of those few texts only.
     const indexOf = new Map<number, number>();
     for (let at = 0; at < keptBefore.pairs.length; at++) if (at % 3 !== 2) indexOf.set(keptBefore.texts[keptBefore.pairs[at] as number] as number, -1);
@@ -353,30 +378,37 @@ function wordingPairs(
     }
     const fresh: number[] = [];
     hashes.forEach((hash, index) => {
-      if (!sortedIncludes(keptBefore.sortedTexts, hash)) fresh.push(index);
+      if (!sortedIncludes(sortedBefore, hash)) fresh.push(index);
     });
-    if (fresh.length === 0 && sameValues(hashes, keptBefore.texts)) {
-      // The same texts in the same order: the same pairs and index, kept as recalled (the cache
-      // then leaves them where they are).
-      context.memo.keep(key, keptBefore.value);
-      return pairs;
+    const keptIndex = keptWordIndex(context.memo.recall(indexKey), keptBefore.value.texts, keptBefore.texts.length);
+    if (keptIndex) {
+      wordIndex = () => {
+        if (index) return index;
+        const keptAt = new Map<number, number>();
+        keptBefore.texts.forEach((hash, at) => keptAt.set(hash, at));
+        return (index = mergeWordIndex(distinct.length, keptIndex, (at) => keptAt.get(hashes[at] as number) ?? -1, preparedAt));
+      };
     }
-    wordIndex = () => {
-      if (index) return index;
-      const keptAt = new Map<number, number>();
-      keptBefore.texts.forEach((hash, at) => keptAt.set(hash, at));
-      return (index = mergeWordIndex(distinct.length, keptBefore.index, (at) => keptAt.get(hashes[at] as number) ?? -1, preparedAt));
-    };
     if (fresh.length > 0) add(findNearDuplicatesOf(wordIndex(), fresh, preparedAt, threshold));
   } else {
     add(findNearDuplicates(distinct.map((_, index) => preparedAt(index)), threshold));
   }
   if (hashesUnique) {
+    const texts = encoded(hashes);
+    context.memo.keep(pairsKey, { texts, pairs } satisfies KeptPairs);
     // Encoded when the cache is saved: a run without one never builds the index.
-    context.memo.keep(key, {
-      toJSON: (): KeptPairs => {
+    context.memo.keep(indexKey, {
+      toJSON: (): KeptWordIndex => {
         const { vocabulary, wordStart, words, weights } = wordIndex();
-        return { texts: encoded(hashes), pairs, vocabulary: [...vocabulary], wordStart: encoded(wordStart), words: encoded(words), weights: encoded(weights) };
+        const narrow = vocabulary.length <= 2 ** 16;
+        return {
+          texts: textHash(texts),
+          vocabulary: [...vocabulary],
+          wordStart: encoded(wordStart),
+          wordBytes: narrow ? 2 : 4,
+          words: encoded(narrow ? Uint16Array.from(words) : words),
+          weights: encoded(weights),
+        };
       },
     });
   }

@@ -265,7 +265,8 @@ export interface WordIndex {
   readonly vocabulary: readonly string[];
   /** Question q's distinct content word ids are `words[wordStart[q] .. wordStart[q + 1])`. */
   readonly wordStart: Int32Array;
-  readonly words: Int32Array;
+  /** Ids fit in 16 bits on most sites: kept so, the index is half the size. */
+  readonly words: Int32Array | Uint16Array;
   /** Each question's weight (quarters: exact in 32 bits). */
   readonly weights: Float32Array;
 }
@@ -295,37 +296,45 @@ export function mergeWordIndex(count: number, kept: WordIndex | undefined, keptA
     }
     return id;
   };
+  // First where each question's words come from, and how many there are in all.
+  const from = new Int32Array(count);
+  const freshWords = new Map<number, string[]>();
+  let length = 0;
+  for (let index = 0; index < count; index++) {
+    const at = kept ? keptAt(index) : -1;
+    from[index] = at;
+    if (kept && at !== -1) {
+      length += (kept.wordStart[at + 1] as number) - (kept.wordStart[at] as number);
+    } else {
+      const found = distinctContentWords(preparedAt(index));
+      freshWords.set(index, found);
+      length += found.length;
+    }
+  }
   // Kept ids are renumbered once each, on first use.
   const renumbered = new Int32Array(kept?.vocabulary.length ?? 0).fill(-1);
   const wordStart = new Int32Array(count + 1);
   const weights = new Float32Array(count);
-  let words = new Int32Array(Math.max(16, kept?.words.length ?? 0));
-  let length = 0;
-  const push = (id: number): void => {
-    if (length === words.length) {
-      const grown = new Int32Array(2 * words.length);
-      grown.set(words);
-      words = grown;
-    }
-    words[length++] = id;
-  };
+  const words = new Int32Array(length);
+  let filled = 0;
   for (let index = 0; index < count; index++) {
-    const from = kept ? keptAt(index) : -1;
-    if (kept && from !== -1) {
-      for (let at = kept.wordStart[from] as number, end = kept.wordStart[from + 1] as number; at < end; at++) {
-        const old = kept.words[at] as number;
-        if (renumbered[old] === -1) renumbered[old] = idOfWord(kept.vocabulary[old] as string);
-        push(renumbered[old] as number);
+    const at = from[index] as number;
+    if (kept && at !== -1) {
+      const { wordStart: keptStart, words: keptWords, vocabulary: keptVocabulary } = kept;
+      for (let word = keptStart[at] as number, end = keptStart[at + 1] as number; word < end; word++) {
+        const old = keptWords[word] as number;
+        let id = renumbered[old] as number;
+        if (id === -1) id = renumbered[old] = idOfWord(keptVocabulary[old] as string);
+        words[filled++] = id;
       }
-      weights[index] = kept.weights[from] as number;
+      weights[index] = kept.weights[at] as number;
     } else {
-      const question = preparedAt(index);
-      for (const word of distinctContentWords(question)) push(idOfWord(word));
-      weights[index] = question.weight;
+      for (const word of freshWords.get(index) as string[]) words[filled++] = idOfWord(word);
+      weights[index] = preparedAt(index).weight;
     }
-    wordStart[index + 1] = length;
+    wordStart[index + 1] = filled;
   }
-  return { vocabulary, wordStart, words: words.slice(0, length), weights };
+  return { vocabulary, wordStart, words, weights };
 }
 
 /**

@@ -110,7 +110,7 @@ describe('LintCache on disk', () => {
     expect(reopened.peek('/site/a.md', 'hash-a')).toEqual(facts('How do I restore a file?'));
   });
 
-  it('keeps a site memo apart from the reports, where it is while kept as recalled', () => {
+  it('keeps each value of a site memo apart from the reports, where it is while kept as recalled or as before', () => {
     const file = cacheFile();
     const slot = 'no-duplicate-question /site';
     const index = { texts: 'x'.repeat(1000), pairs: [0, 1, 0.9] };
@@ -126,6 +126,15 @@ describe('LintCache on disk', () => {
     memo.keep('wording-pairs x', memo.recall('wording-pairs x'));
     second.setSiteRuleReports(slot, 'inputs-2', [{ path: '/site/a.md', report: { message: 'm', span: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 2, offset: 1 } } } }]);
     second.save();
+    expect(fs.readFileSync(file, 'utf8').split(memoLine).length - 1).toBe(1);
+    expect(LintCache.open(file, KEY).memoFor(slot, () => undefined).recall('wording-pairs x')).toEqual(index);
+
+    // Kept as before, unread: the same.
+    const unread = LintCache.open(file, KEY);
+    unread.memoFor(slot, () => undefined).keepAsBefore('wording-pairs x');
+    unread.memoFor(slot, () => undefined).keepAsBefore('never kept');
+    unread.setSiteRuleReports(slot, 'inputs-1', []);
+    unread.save();
     expect(fs.readFileSync(file, 'utf8').split(memoLine).length - 1).toBe(1);
     expect(LintCache.open(file, KEY).memoFor(slot, () => undefined).recall('wording-pairs x')).toEqual(index);
 

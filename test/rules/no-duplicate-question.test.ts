@@ -3,6 +3,7 @@ import { parseFaqDocument } from '../../src/parse/document.js';
 import noDuplicateQuestion, { type NoDuplicateQuestionOptions } from '../../src/rules/no-duplicate-question.js';
 import type { RuleReport, SiteRuleContext } from '../../src/rules/define-rule.js';
 import type { FaqDocument } from '../../src/model/types.js';
+import { textHash } from '../../src/text/answer-form.js';
 
 const PAGE = [
   '## How do I delete my account?\n\nA.\n',
@@ -11,77 +12,92 @@ const PAGE = [
   '## What does pruning delete?\n\nD.\n',
 ].join('\n');
 
-/** Runs the rule on one page with a memo that recalls `recalled` for every key; returns its reports and what it kept. */
-function run(recalled: unknown): { reports: string[]; kept: Map<string, unknown> } {
+/**
+ * Runs the rule on one page with a memo that recalls `recalled[key]`; returns its reports, what it
+ * kept (as JSON, as the cache keeps it), and the keys it kept as before, unread.
+ */
+function run(recalled: Record<string, unknown> = {}): { reports: string[]; kept: Map<string, unknown>; asBefore: string[] } {
   const document = parseFaqDocument('/site/faq.md', PAGE);
   const reports: string[] = [];
   const kept = new Map<string, unknown>();
+  const asBefore: string[] = [];
   const context: SiteRuleContext<NoDuplicateQuestionOptions> = {
     documents: [document],
     options: noDuplicateQuestion.meta.defaultOptions,
     site: { root: '/site', treeOf: () => undefined } as never,
     report: (_, report: RuleReport) => reports.push(`${report.span.start.line}: ${report.message}`),
-    // Kept as the cache keeps it: as JSON.
-    memo: { recall: () => recalled, keep: (key, value) => kept.set(key, JSON.parse(JSON.stringify(value))), recallPage: () => undefined, keepPage: () => {} },
+    memo: {
+      recall: (key) => recalled[key],
+      keep: (key, value) => kept.set(key, JSON.parse(JSON.stringify(value))),
+      keepAsBefore: (key) => asBefore.push(key),
+      recallPage: () => undefined,
+      keepPage: () => {},
+    },
   };
   noDuplicateQuestion.check(context);
-  return { reports, kept };
+  return { reports, kept, asBefore };
 }
 
 describe('no-duplicate-question with a memo', () => {
-  const KEY = 'wording-pairs 0.8 tree:';
+  const PAIRS = 'wording-pairs 0.8 tree:';
+  const INDEX = 'word-index 0.8 tree:';
   const encode = (hashes: number[]): string => Buffer.from(Float64Array.from(hashes).buffer).toString('base64');
   const decode = (texts: string): number[] => [...new Float64Array(new Uint8Array(Buffer.from(texts, 'base64')).buffer)];
-  const keptPairs = (kept: Map<string, unknown>) => kept.get(KEY) as { texts: string; pairs: number[]; vocabulary: string[]; wordStart: string; words: string; weights: string };
+  const keptPairs = (kept: Map<string, unknown>) => kept.get(PAIRS) as { texts: string; pairs: number[] };
+  const keptIndex = (kept: Map<string, unknown>) => kept.get(INDEX) as { texts: number; vocabulary: string[]; wordStart: string; wordBytes: number; words: string; weights: string };
+  const ints = (encoded: string): number[] => [...new Int32Array(new Uint8Array(Buffer.from(encoded, 'base64')).buffer)];
+  const shorts = (encoded: string): number[] => [...new Uint16Array(new Uint8Array(Buffer.from(encoded, 'base64')).buffer)];
 
-  it('keeps the wording pairs it found, as [a, b, score] over the distinct questions, with a hash of each text', () => {
-    const { reports, kept } = run(undefined);
+  it('keeps the wording pairs it found, as [a, b, score] over the distinct questions, with a hash of each text, and apart their content words', () => {
+    const { reports, kept } = run();
     expect(reports).toEqual([expect.stringMatching(/^5: Question "How can I delete my account\?" is nearly the same as "How do I delete my account\?" at faq\.md:1:4 \(similarity 0\.\d\d\)$/)]);
-    expect([...kept.keys()]).toEqual([KEY]);
+    expect([...kept.keys()]).toEqual([PAIRS, INDEX]);
     const texts = decode(keptPairs(kept).texts);
     expect(texts).toHaveLength(4);
     expect(new Set(texts).size).toBe(4);
     expect(keptPairs(kept).pairs).toEqual([0, 1, expect.any(Number)]);
-    // And the texts' content words, for comparing new texts with them next time.
-    expect(keptPairs(kept).vocabulary).toEqual(['how', 'delete', 'account', 'rename', 'bucket', 'what', 'pruning']);
-    expect([...new Int32Array(new Uint8Array(Buffer.from(keptPairs(kept).wordStart, 'base64')).buffer)]).toEqual([0, 3, 6, 9, 12]);
+    expect(keptIndex(kept).vocabulary).toEqual(['how', 'delete', 'account', 'rename', 'bucket', 'what', 'pruning']);
+    expect(ints(keptIndex(kept).wordStart)).toEqual([0, 3, 6, 9, 12]);
+    expect(keptIndex(kept).wordBytes).toBe(2);
+    expect(shorts(keptIndex(kept).words)).toEqual([0, 1, 2, 0, 1, 2, 0, 3, 4, 5, 6, 1]);
   });
 
-  it('recalls the pairs of texts still there instead of searching, and keeps them again', () => {
-    const recalled = { ...keptPairs(run(undefined).kept), pairs: [2, 3, 0.9] };
-    const { reports, kept } = run(recalled);
+  it('with the same texts, gives the pairs kept and keeps them and the index as they were, unread', () => {
+    const searched = run().kept;
+    const recalled = { ...keptPairs(searched), pairs: [2, 3, 0.9] };
+    const { reports, kept, asBefore } = run({ [PAIRS]: recalled });
     expect(reports).toEqual(['13: Question "What does pruning delete?" is nearly the same as "How do I rename a bucket?" at faq.md:9:4 (similarity 0.90)']);
-    expect(kept.get(KEY)).toEqual(recalled);
+    expect(kept.get(PAIRS)).toEqual(recalled);
+    expect(kept.has(INDEX)).toBe(false);
+    expect(asBefore).toEqual([INDEX]);
   });
 
-  it('compares only the texts that are new with the others, and drops pairs of texts no longer there', () => {
-    const searched = run(undefined);
+  it('compares only the texts that are new with the others, through the kept index, and drops pairs of texts no longer there', () => {
+    const searched = run();
     const texts = decode(keptPairs(searched.kept).texts);
     // The last run knew another second question (hash 12345), paired with the third; the second of now is new.
-    const recalled = { ...keptPairs(searched.kept), texts: encode([texts[0] as number, 12345, texts[2] as number, texts[3] as number]), pairs: [1, 2, 0.95] };
-    const { reports, kept } = run(recalled);
+    const before = encode([texts[0] as number, 12345, texts[2] as number, texts[3] as number]);
+    const index = { ...keptIndex(searched.kept), texts: textHash(before) };
+    const { reports, kept } = run({ [PAIRS]: { texts: before, pairs: [1, 2, 0.95] }, [INDEX]: index });
     expect(reports).toEqual(searched.reports);
-    expect(kept.get(KEY)).toEqual(searched.kept.get(KEY));
+    expect(kept.get(PAIRS)).toEqual(searched.kept.get(PAIRS));
+    expect(kept.get(INDEX)).toEqual(searched.kept.get(INDEX));
+    // An index kept for other texts is not used: the texts are compared as they are.
+    const stale = run({ [PAIRS]: { texts: before, pairs: [1, 2, 0.95] }, [INDEX]: { ...index, vocabulary: ['x'], texts: 1 } });
+    expect(stale.reports).toEqual(searched.reports);
+    expect(stale.kept.get(INDEX)).toEqual(searched.kept.get(INDEX));
   });
 
   it('searches again when what it recalls is not pairs of these questions', () => {
-    const searched = run(undefined).reports;
+    const searched = run().reports;
     const twoTexts = encode([1, 2]);
-    const index = { vocabulary: ['a'], wordStart: Buffer.from(Int32Array.from([0, 1, 1]).buffer).toString('base64'), words: Buffer.from(Int32Array.from([0]).buffer).toString('base64'), weights: Buffer.from(Float32Array.from([1, 0]).buffer).toString('base64') };
-    const badIndexes = [{}, { ...index, vocabulary: [] }, { ...index, wordStart: index.words }, { ...index, weights: 'abc' }, { ...index, words: Buffer.from(Int32Array.from([-1]).buffer).toString('base64') }];
-    for (const recalled of [
-      [0, 1, 0.9],
-      { texts: [1, 2], pairs: [], ...index },
-      { texts: twoTexts, pairs: [0, 1], ...index },
-      { texts: twoTexts, pairs: [0, 9, 0.9], ...index },
-      { texts: encode([1, 1]), pairs: [], ...index },
-      { texts: encode([1.5, 2]), pairs: [], ...index },
-      { texts: 'abc', pairs: [], ...index },
-      { pairs: [], ...index },
-      ...badIndexes.map((bad) => ({ texts: twoTexts, pairs: [], ...index, ...bad })),
-      'x',
-    ]) {
-      expect(run(recalled).reports).toEqual(searched);
+    for (const recalled of [[0, 1, 0.9], { texts: [1, 2], pairs: [] }, { texts: twoTexts, pairs: [0, 1] }, { texts: twoTexts, pairs: [0, 9, 0.9] }, { texts: encode([1, 1]), pairs: [] }, { texts: encode([1.5, 2]), pairs: [] }, { texts: 'abc', pairs: [] }, { pairs: [] }, 'x']) {
+      expect(run({ [PAIRS]: recalled }).reports).toEqual(searched);
+    }
+    // A kept index that does not fit its texts is not used.
+    const index = { vocabulary: ['a'], wordStart: Buffer.from(Int32Array.from([0, 1, 1]).buffer).toString('base64'), wordBytes: 4, words: Buffer.from(Int32Array.from([0]).buffer).toString('base64'), weights: Buffer.from(Float32Array.from([1, 0]).buffer).toString('base64'), texts: textHash(twoTexts) };
+    for (const bad of [{}, { vocabulary: [] }, { wordStart: index.words }, { weights: 'abc' }, { words: Buffer.from(Int32Array.from([-1]).buffer).toString('base64') }, { wordBytes: 2 }, { wordBytes: 3 }, { texts: 0 }]) {
+      expect(run({ [PAIRS]: { texts: twoTexts, pairs: [] }, [INDEX]: { ...index, ...bad } }).reports).toEqual(searched);
     }
   });
 });
@@ -101,6 +117,7 @@ describe('no-duplicate-question with page memos', () => {
       memo: {
         recall: () => undefined,
         keep: () => {},
+        keepAsBefore: () => {},
         recallPage: (document, key) => pageMemo.get(`${document.path} ${key}`),
         keepPage: (document, key, value) => kept.set(`${document.path} ${key}`, value),
       },
