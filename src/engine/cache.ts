@@ -263,7 +263,7 @@ export class LintCache {
     return {
       recall: (key) => this.pageMemos.recall(slot, siteMemoName(key), '', key),
       keep: (key, value) => this.pageMemos.keep(slot, siteMemoName(key), '', key, value),
-      keepAsBefore: (key) => this.pageMemos.keepAsBefore(slot, siteMemoName(key)),
+      keepAsBefore: (key) => this.pageMemos.keepAsBefore(slot, siteMemoName(key), ''),
       recallPage: (document, key) => {
         const digest = digestOf(document);
         return digest ? this.pageMemos.recall(slot, document.path, digest, key) : undefined;
@@ -272,6 +272,11 @@ export class LintCache {
         const digest = digestOf(document);
         if (digest) this.pageMemos.keep(slot, document.path, digest, key, value);
       },
+      keepPageAsBefore: (document) => {
+        const digest = digestOf(document);
+        if (digest) this.pageMemos.keepAsBefore(slot, document.path, digest);
+      },
+      pageVersion: (document) => digestOf(document),
     };
   }
 

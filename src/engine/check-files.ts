@@ -263,7 +263,15 @@ export async function runSiteRules(
 }
 
 /** A run without a cache recalls nothing, and keeps nothing. */
-const NO_MEMO: SiteRuleMemo = { recall: () => undefined, keep: () => {}, keepAsBefore: () => {}, recallPage: () => undefined, keepPage: () => {} };
+const NO_MEMO: SiteRuleMemo = {
+  recall: () => undefined,
+  keep: () => {},
+  keepAsBefore: () => {},
+  recallPage: () => undefined,
+  keepPage: () => {},
+  keepPageAsBefore: () => {},
+  pageVersion: () => undefined,
+};
 
 /** Every page of a site, searched for once per site. */
 export function sitePagesLoader(resolved: ResolvedConfig, fileSearch: Omit<FileSearch, 'patterns'>): (site: SiteModel) => Promise<string[]> {

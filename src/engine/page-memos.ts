@@ -81,9 +81,9 @@ export class PageMemos {
     page.values[key] = value;
   }
 
-  /** Keeps the memo stored for `file` in `slot` as it is, unread (a site rule's `keepAsBefore`). */
-  keepAsBefore(slot: string, file: string): void {
-    if (!this.stored[slot]?.[file]) return;
+  /** Keeps the memo stored for `file` in `slot` as it is, unread, if it was kept for this digest (a site rule's `keepAsBefore`). */
+  keepAsBefore(slot: string, file: string, digest: string): void {
+    if (this.stored[slot]?.[file]?.[2] !== digest) return;
     let files = this.asBefore.get(slot);
     if (!files) this.asBefore.set(slot, (files = new Set()));
     files.add(file);

@@ -104,6 +104,13 @@ export interface SiteRuleMemo {
   recallPage(document: FaqDocument, key: string): unknown;
   /** Keeps `value` for `document` as it is now (see {@link recallPage}). */
   keepPage(document: FaqDocument, key: string, value: unknown): void;
+  /** Keeps every value kept for `document` in the last run, unread, while the page is as it was then. */
+  keepPageAsBefore(document: FaqDocument): void;
+  /**
+   * A string that changes whenever the page's content does (undefined without a cache): a rule
+   * that keeps facts of many pages in one value tells by it which pages it must read again.
+   */
+  pageVersion(document: FaqDocument): string | undefined;
 }
 
 export interface SiteRuleContext<Options> {

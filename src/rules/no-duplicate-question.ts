@@ -7,7 +7,7 @@ import { normalizeQuestion } from '../text/normalize.js';
 import { findPlaceholder } from '../text/placeholders.js';
 import { quoteExcerpt } from '../text/quote.js';
 import { DEFAULT_NEAR_DUPLICATE_THRESHOLD, isTypo, prepareNormalizedQuestion, questionSimilarity, type PreparedQuestion } from '../text/similarity.js';
-import { defineSiteRule, type SiteRuleContext } from './define-rule.js';
+import { defineSiteRule, type RuleReport, type SiteRuleContext } from './define-rule.js';
 
 export interface NoDuplicateQuestionOptions {
   /** Compare questions within each page, or across the whole site (each language tree apart). */
@@ -37,9 +37,9 @@ const PAGE_QUESTIONS = 'questions';
 const QUESTION_FIELDS = 11;
 
 /**
- * A question the rule compares, as a view of its page's flat values (worked out from the page's
- * blocks, or recalled for a page unchanged since): a site's 100,000 questions are one small
- * object each, and a span is made only for a question reported or pointed at.
+ * A question a finding names, as a view of its page's flat values (worked out from the page's
+ * blocks, or recalled for a page unchanged since): a span is made only for a question reported or
+ * pointed at. (The text and answer hashes, fields 10 and 9, are read into the group's table.)
  */
 class Asked {
   constructor(
@@ -63,14 +63,6 @@ class Asked {
     const number = (field: number): number => this.values[this.at + field] as number;
     return { start: { line: number(3), column: number(4), offset: number(5) }, end: { line: number(6), column: number(7), offset: number(8) } };
   }
-  /** {@link answerFormHash} of the answer: undefined for one too short to identify a question. */
-  get answerHash(): number | undefined {
-    return (this.values[this.at + 9] as number | null) ?? undefined;
-  }
-  /** {@link textHash} of the normalised question: equal for equal texts, and for a few others. */
-  get textHash(): number {
-    return this.values[this.at + 10] as number;
-  }
 }
 
 function isPageQuestions(value: unknown): value is unknown[] {
@@ -84,10 +76,11 @@ function isPageQuestions(value: unknown): value is unknown[] {
 }
 
 /**
- * A page's questions (those that are questions and have words). With `--cache` they are kept per
- * page, so a run after an edit reads the blocks of the edited pages only.
+ * A page's questions (those that are questions and have words), flat ({@link QUESTION_FIELDS}
+ * values each). With `--cache` they are kept per page, so a run after an edit reads the blocks of
+ * the edited pages only.
  */
-function pageQuestions(context: SiteRuleContext<NoDuplicateQuestionOptions>, document: FaqDocument): Asked[] {
+function pageValues(context: SiteRuleContext<NoDuplicateQuestionOptions>, document: FaqDocument): unknown[] {
   const recalled = context.memo.recallPage(document, PAGE_QUESTIONS);
   let values: unknown[];
   if (isPageQuestions(recalled)) {
@@ -104,9 +97,7 @@ function pageQuestions(context: SiteRuleContext<NoDuplicateQuestionOptions>, doc
   }
   // Kept again when recalled: only what a run keeps is there for the next.
   context.memo.keepPage(document, PAGE_QUESTIONS, values);
-  const asked: Asked[] = [];
-  for (let at = 0; at < values.length; at += QUESTION_FIELDS) asked.push(new Asked(document, values, at));
-  return asked;
+  return values;
 }
 
 /** The block of a question, for its answer. */
@@ -121,12 +112,11 @@ function where(root: string, asked: Asked): string {
 }
 
 /**
- * The distinct questions (by index) grouped by answer, for answers long enough to identify a
- * question and given more than once; answers are compared by their {@link answerFormHash}.
+ * The indices grouped by answer, for answers long enough to identify a question (not NaN) and
+ * given more than once; answers are compared by their {@link answerFormHash}.
  */
-function sameAnswers(distinct: readonly Asked[]): number[][] {
+function sameAnswers(hashes: Float64Array): number[][] {
   // Most answers are given once: a map holds only those given again.
-  const hashes = Float64Array.from(distinct, (current) => current.answerHash ?? Number.NaN);
   const repeated = repeatedValues(hashes);
   const byAnswer = new Map<number, number[]>();
   hashes.forEach((hash, index) => {
@@ -192,51 +182,6 @@ function differingContentWords(a: PreparedQuestion, b: PreparedQuestion, ignore:
     else unpairedB.splice(at, 1);
   }
   return differing + unpairedB.length;
-}
-
-/** Groups the questions that may repeat each other, by a key: one group per page or per language tree. */
-function groups(context: SiteRuleContext<NoDuplicateQuestionOptions>): Map<string, Asked[]> {
-  const byKey = new Map<string, Asked[]>();
-  for (const document of context.documents) {
-    // Each language tree is its own site: an untranslated copy in content/nl is not a repeat.
-    const key = context.options.scope === 'page' ? `page:${document.path}` : `tree:${context.site.treeOf(document.path)?.lang ?? ''}`;
-    const list = byKey.get(key) ?? [];
-    for (const asked of pageQuestions(context, document)) list.push(asked);
-    byKey.set(key, list);
-  }
-  return byKey;
-}
-
-/** Reports every repeat of a question asked before in the group; returns the distinct questions, each where first asked. */
-function reportExact(context: SiteRuleContext<NoDuplicateQuestionOptions>, asked: readonly Asked[]): { distinct: Asked[]; hashesUnique: boolean } {
-  // Most questions are asked once: only those whose text hash repeats are compared by text.
-  const mayRepeat = repeatedValues(Float64Array.from(asked, (current) => current.textHash));
-  const firstAsked = new Map<string, Asked>();
-  const textOfHash = new Map<number, string>();
-  let hashesUnique = true;
-  const distinct: Asked[] = [];
-  for (const current of asked) {
-    if (!mayRepeat.has(current.textHash)) {
-      distinct.push(current);
-      continue;
-    }
-    const key = current.normalized;
-    const first = firstAsked.get(key);
-    if (!first) {
-      firstAsked.set(key, current);
-      distinct.push(current);
-      // Two texts with one hash: rare, and then the hashes do not tell the texts apart.
-      if ((textOfHash.get(current.textHash) ?? key) !== key) hashesUnique = false;
-      textOfHash.set(current.textHash, key);
-      continue;
-    }
-    context.report(current.document, {
-      message: `Duplicate question "${quoteExcerpt(current.question)}": also asked at ${where(context.site.root, first)}`,
-      span: current.questionSpan,
-      related: [{ message: 'first asked here', path: first.document.path, span: first.questionSpan }],
-    });
-  }
-  return { distinct, hashesUnique };
 }
 
 /**
@@ -338,14 +283,13 @@ function sameValues(a: Float64Array, b: Float64Array): boolean {
 function wordingPairs(
   context: SiteRuleContext<NoDuplicateQuestionOptions>,
   group: string,
-  distinct: readonly Asked[],
+  hashes: Float64Array,
   hashesUnique: boolean,
   preparedAt: (index: number) => PreparedQuestion,
 ): number[] {
   const { threshold } = context.options;
   const pairsKey = `wording-pairs ${threshold} ${group}`;
   const indexKey = `word-index ${threshold} ${group}`;
-  const hashes = Float64Array.from(distinct, (asked) => asked.textHash);
   const keptBefore = hashesUnique ? keptPairs(context.memo.recall(pairsKey)) : undefined;
   if (keptBefore && sameValues(hashes, keptBefore.texts)) {
     // The same texts in the same order (so distinct): the same pairs and index, kept as they
@@ -363,7 +307,7 @@ function wordingPairs(
   };
   // The word index of the texts now, made only when it is searched or kept.
   let index: WordIndex | undefined;
-  let wordIndex = (): WordIndex => (index ??= mergeWordIndex(distinct.length, undefined, () => -1, preparedAt));
+  let wordIndex = (): WordIndex => (index ??= mergeWordIndex(hashes.length, undefined, () => -1, preparedAt));
   if (keptBefore && sortedBefore) {
     // Where each text of a kept pair is now: a map of those few texts only.
     const indexOf = new Map<number, number>();
@@ -386,12 +330,12 @@ function wordingPairs(
         if (index) return index;
         const keptAt = new Map<number, number>();
         keptBefore.texts.forEach((hash, at) => keptAt.set(hash, at));
-        return (index = mergeWordIndex(distinct.length, keptIndex, (at) => keptAt.get(hashes[at] as number) ?? -1, preparedAt));
+        return (index = mergeWordIndex(hashes.length, keptIndex, (at) => keptAt.get(hashes[at] as number) ?? -1, preparedAt));
       };
     }
     if (fresh.length > 0) add(findNearDuplicatesOf(wordIndex(), fresh, preparedAt, threshold));
   } else {
-    add(findNearDuplicates(distinct.map((_, index) => preparedAt(index)), threshold));
+    add(findNearDuplicates(Array.from(hashes, (_, index) => preparedAt(index)), threshold));
   }
   if (hashesUnique) {
     const texts = encoded(hashes);
@@ -415,43 +359,292 @@ function wordingPairs(
   return pairs;
 }
 
-/** Near duplicates by wording, and questions that share a substantial answer; one finding per later question, pointing at the earliest. */
-function reportNear(context: SiteRuleContext<NoDuplicateQuestionOptions>, group: string, distinct: readonly Asked[], hashesUnique: boolean): void {
+/** Groups the pages whose questions may repeat each other, by a key: one group per page or per language tree. */
+function groups(context: SiteRuleContext<NoDuplicateQuestionOptions>): Map<string, FaqDocument[]> {
+  const byKey = new Map<string, FaqDocument[]>();
+  for (const document of context.documents) {
+    // Each language tree is its own site: an untranslated copy in content/nl is not a repeat.
+    const key = context.options.scope === 'page' ? `page:${document.path}` : `tree:${context.site.treeOf(document.path)?.lang ?? ''}`;
+    const list = byKey.get(key);
+    if (list) list.push(document);
+    else byKey.set(key, [document]);
+  }
+  return byKey;
+}
+
+/**
+ * A group's questions in group order (page by page, block by block): per question its text's
+ * hash (or, once two texts are known to share one, an id per text) and its answer's
+ * ({@link answerFormHash}, NaN for none). Texts and spans stay in each page's values, read only
+ * for the questions a finding names.
+ */
+interface QuestionTable {
+  documents: readonly FaqDocument[];
+  /** The questions of page p are `[pageStart[p], pageStart[p + 1])`. */
+  pageStart: Int32Array;
+  pageOf: Int32Array;
+  texts: Float64Array;
+  answers: Float64Array;
+}
+
+/**
+ * What the rule keeps of a language tree between runs (`--cache`): its pages with their
+ * versions and question counts, their questions' text and answer hashes (base64 typed arrays),
+ * the verdicts on questions that share an answer, and every finding as reported, by a key that
+ * names both questions with their pages' versions. After an edit only the edited pages are read;
+ * a finding whose key is known again is reported as it was.
+ */
+interface KeptGroup {
+  pages: string[];
+  versions: string[];
+  counts: string;
+  texts: string;
+  answers: string;
+  verdicts: Record<string, number>;
+  reports: Record<string, RuleReport>;
+}
+
+/** {@link KeptGroup}, decoded, with each page's place. */
+interface RecalledGroup {
+  at: Map<string, number>;
+  versions: string[];
+  starts: Int32Array;
+  texts: Float64Array;
+  answers: Float64Array;
+  verdicts: Record<string, number>;
+  reports: Record<string, RuleReport>;
+}
+
+function recalledGroup(value: unknown): RecalledGroup | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const kept = value as Partial<KeptGroup>;
+  const { pages, versions, verdicts, reports } = kept;
+  const counts = decoded(kept.counts, Int32Array);
+  const texts = decoded(kept.texts, Float64Array);
+  const answers = decoded(kept.answers, Float64Array);
+  if (!Array.isArray(pages) || !Array.isArray(versions) || !counts || !texts || !answers || pages.length !== versions.length || counts.length !== pages.length) return undefined;
+  if (typeof verdicts !== 'object' || verdicts === null || typeof reports !== 'object' || reports === null) return undefined;
+  const starts = new Int32Array(pages.length + 1);
+  for (let page = 0; page < pages.length; page++) {
+    if (!((counts[page] as number) >= 0)) return undefined;
+    starts[page + 1] = (starts[page] as number) + (counts[page] as number);
+  }
+  if (starts[pages.length] !== texts.length || answers.length !== texts.length) return undefined;
+  return { at: new Map(pages.map((file, page) => [file, page])), versions, starts, texts, answers, verdicts, reports };
+}
+
+/** A finding: `subject` repeats `other` (indices into the table). */
+interface Finding {
+  kind: 'exact' | 'wording' | 'answer';
+  subject: number;
+  other: number;
+  score: number;
+}
+
+/** Two different texts with one hash: then texts are compared as texts. */
+class HashCollision extends Error {}
+
+/** A group's pages' values, read (or worked out) once each, when a question of the page is needed. */
+class GroupPages {
+  private readonly values = new Map<number, unknown[]>();
+
+  constructor(
+    private readonly context: SiteRuleContext<NoDuplicateQuestionOptions>,
+    readonly documents: readonly FaqDocument[],
+  ) {}
+
+  valuesOf(page: number): unknown[] {
+    let values = this.values.get(page);
+    if (!values) this.values.set(page, (values = pageValues(this.context, this.documents[page] as FaqDocument)));
+    return values;
+  }
+
+  /** Pages not read keep what they kept, unread. */
+  keepTheRest(): void {
+    this.documents.forEach((document, page) => {
+      if (!this.values.has(page)) this.context.memo.keepPageAsBefore(document);
+    });
+  }
+}
+
+/**
+ * The group's table: each page's hashes from `recalled` while its version is the one kept, else
+ * from its values. With `byText`, texts get ids by comparing them (every page is read).
+ */
+function questionTable(pages: GroupPages, versions: readonly (string | undefined)[], recalled: RecalledGroup | undefined, byText: boolean): QuestionTable {
+  const { documents } = pages;
+  const pageStart = new Int32Array(documents.length + 1);
+  const texts: number[] = [];
+  const answers: number[] = [];
+  const textIds = new Map<string, number>();
+  documents.forEach((document, page) => {
+    const kept = byText ? undefined : recalled?.at.get(document.path);
+    if (kept !== undefined && versions[page] !== undefined && recalled?.versions[kept] === versions[page]) {
+      for (let at = recalled.starts[kept] as number; at < (recalled.starts[kept + 1] as number); at++) {
+        texts.push(recalled.texts[at] as number);
+        answers.push(recalled.answers[at] as number);
+      }
+    } else {
+      const values = pages.valuesOf(page);
+      for (let at = 0; at < values.length; at += QUESTION_FIELDS) {
+        const normalized = values[at + 2] as string;
+        let text = values[at + 10] as number;
+        if (byText) {
+          text = textIds.get(normalized) ?? textIds.size;
+          textIds.set(normalized, text);
+        }
+        texts.push(text);
+        answers.push((values[at + 9] as number | null) ?? Number.NaN);
+      }
+    }
+    pageStart[page + 1] = texts.length;
+  });
+  const pageOf = new Int32Array(texts.length);
+  for (let page = 0; page < documents.length; page++) pageOf.fill(page, pageStart[page], pageStart[page + 1]);
+  return { documents, pageStart, pageOf, texts: Float64Array.from(texts), answers: Float64Array.from(answers) };
+}
+
+/**
+ * The findings of a group: every repeat of a text asked before, pointing at its first asking;
+ * then, among the distinct texts (each where first asked), near duplicates by wording and
+ * questions that share a substantial answer, one per later question, pointing at the earliest.
+ */
+function groupFindings(
+  context: SiteRuleContext<NoDuplicateQuestionOptions>,
+  group: string,
+  table: QuestionTable,
+  asked: (index: number) => Asked,
+  verdictOf: (first: number, second: number, decide: () => number) => number,
+  hashesUnique: boolean,
+): Finding[] {
+  const { texts, answers } = table;
+  // Most questions are asked once: only those whose text repeats need a map.
+  const mayRepeat = repeatedValues(texts);
+  const firstAsked = new Map<number, number>();
+  const distinct: number[] = [];
+  const findings: Finding[] = [];
+  texts.forEach((text, index) => {
+    const first = mayRepeat.has(text) ? firstAsked.get(text) : undefined;
+    if (first === undefined) {
+      if (mayRepeat.has(text)) firstAsked.set(text, index);
+      distinct.push(index);
+    } else {
+      findings.push({ kind: 'exact', subject: index, other: first, score: 1 });
+    }
+  });
+  if (!context.options.nearDuplicates) return findings;
+
   // One string per distinct word: a site's 100,000 questions use a few thousand words. Prepared
   // when needed: with the pairs recalled, only the questions in them are.
   const vocabulary = new Map<string, string>();
   const prepared: PreparedQuestion[] = [];
-  const preparedAt = (index: number): PreparedQuestion => (prepared[index] ??= prepareNormalizedQuestion((distinct[index] as Asked).normalized, vocabulary));
+  const preparedAt = (at: number): PreparedQuestion => (prepared[at] ??= prepareNormalizedQuestion(asked(distinct[at] as number).normalized, vocabulary));
   const best = new Map<number, { other: number; score: number; reason: 'wording' | 'answer' }>();
   // Like an exact repeat, a near one points at the earliest question it repeats.
   const consider = (a: number, b: number, score: number, reason: 'wording' | 'answer'): void => {
     const known = best.get(b);
     if (!known || a < known.other) best.set(b, { other: a, score, reason });
   };
-  const pairs = wordingPairs(context, group, distinct, hashesUnique, preparedAt);
+  const pairs = wordingPairs(context, group, Float64Array.from(distinct, (index) => texts[index] as number), hashesUnique, preparedAt);
   for (let at = 0; at < pairs.length; at += 3) consider(pairs[at] as number, pairs[at + 1] as number, pairs[at + 2] as number, 'wording');
 
-  for (const indices of sameAnswers(distinct)) {
+  for (const indices of sameAnswers(Float64Array.from(distinct, (index) => answers[index] as number))) {
     if (indices.length >= BOILERPLATE_COPIES) continue;
     const [first, second] = indices as [number, number];
     if (best.has(second)) continue;
-    const score = questionSimilarity(preparedAt(first), preparedAt(second));
-    // A shared answer makes a rewording ("How do I move…" / "Can I move…") one question, but not
-    // a question about something else, even one word else ("…a remote rule" / "…a rule").
-    const sameThings = differingContentWords(preparedAt(first), preparedAt(second), QUESTION_WORDS) === 0;
-    // The answer is read last: its page may have to be loaded for it.
-    if (score >= SAME_ANSWER_QUESTION_SIMILARITY && sameThings && !isFillerAnswer(blockOf(distinct[first] as Asked))) consider(first, second, score, 'answer');
-  }
-
-  for (const [index, match] of [...best].sort((x, y) => x[0] - y[0])) {
-    const current = distinct[index] as Asked;
-    const other = distinct[match.other] as Asked;
-    const why = match.reason === 'answer' ? 'and has the same answer' : `(similarity ${match.score.toFixed(2)})`;
-    context.report(current.document, {
-      message: `Question "${quoteExcerpt(current.question)}" is nearly the same as "${quoteExcerpt(other.question)}" at ${where(context.site.root, other)} ${why}`,
-      span: current.questionSpan,
-      related: [{ message: 'similar question', path: other.document.path, span: other.questionSpan }],
+    const score = verdictOf(distinct[first] as number, distinct[second] as number, () => {
+      const similarity = questionSimilarity(preparedAt(first), preparedAt(second));
+      // A shared answer makes a rewording ("How do I move…" / "Can I move…") one question, but
+      // not a question about something else, even one word else ("…a remote rule" / "…a rule").
+      const sameThings = differingContentWords(preparedAt(first), preparedAt(second), QUESTION_WORDS) === 0;
+      // The answer is read last: its page may have to be loaded for it.
+      return similarity >= SAME_ANSWER_QUESTION_SIMILARITY && sameThings && !isFillerAnswer(blockOf(asked(distinct[first] as number))) ? similarity : -1;
     });
+    if (score >= 0) consider(first, second, score, 'answer');
+  }
+  for (const [at, match] of [...best].sort((x, y) => x[0] - y[0])) {
+    findings.push({ kind: match.reason, subject: distinct[at] as number, other: distinct[match.other] as number, score: match.score });
+  }
+  return findings;
+}
+
+/** A finding as reported. */
+function findingReport(root: string, finding: Finding, current: Asked, other: Asked): RuleReport {
+  if (finding.kind === 'exact') {
+    if (current.normalized !== other.normalized) throw new HashCollision();
+    return {
+      message: `Duplicate question "${quoteExcerpt(current.question)}": also asked at ${where(root, other)}`,
+      span: current.questionSpan,
+      related: [{ message: 'first asked here', path: other.document.path, span: other.questionSpan }],
+    };
+  }
+  const why = finding.kind === 'answer' ? 'and has the same answer' : `(similarity ${finding.score.toFixed(2)})`;
+  return {
+    message: `Question "${quoteExcerpt(current.question)}" is nearly the same as "${quoteExcerpt(other.question)}" at ${where(root, other)} ${why}`,
+    span: current.questionSpan,
+    related: [{ message: 'similar question', path: other.document.path, span: other.questionSpan }],
+  };
+}
+
+/**
+ * Checks one group. Texts are told apart by their hashes; a finding reported for the first time
+ * checks that its two texts are equal, so two texts that share a hash (about one chance in 10⁷ on
+ * a site of 100,000 questions) are found, and then the group is checked again comparing texts.
+ */
+function checkGroup(context: SiteRuleContext<NoDuplicateQuestionOptions>, group: string, documents: readonly FaqDocument[]): void {
+  const versions = documents.map((document) => context.memo.pageVersion(document));
+  // A language tree is kept whole when every page has a version (with a cache); a page-scope group is not kept.
+  const keeps = context.options.scope === 'site' && versions.every((version) => version !== undefined);
+  const key = `questions ${context.options.threshold} ${context.options.nearDuplicates} ${group}`;
+  const recalled = keeps ? recalledGroup(context.memo.recall(key)) : undefined;
+  for (const byText of [false, true]) {
+    const pages = new GroupPages(context, documents);
+    const table = questionTable(pages, versions, recalled, byText);
+    const asked = (index: number): Asked => {
+      const page = table.pageOf[index] as number;
+      return new Asked(documents[page] as FaqDocument, pages.valuesOf(page), (index - (table.pageStart[page] as number)) * QUESTION_FIELDS);
+    };
+    const place = (index: number): string => {
+      const page = table.pageOf[index] as number;
+      return `${(documents[page] as FaqDocument).path}\0${versions[page]}\0${index - (table.pageStart[page] as number)}`;
+    };
+    const verdicts: Record<string, number> = {};
+    const verdictOf = (first: number, second: number, decide: () => number): number => {
+      if (byText || !keeps) return decide();
+      const verdictKey = `${place(first)}\0${place(second)}`;
+      const known = recalled?.verdicts[verdictKey];
+      return (verdicts[verdictKey] = typeof known === 'number' ? known : decide());
+    };
+    const reports: Record<string, RuleReport> = {};
+    const found: Array<{ document: FaqDocument; report: RuleReport }> = [];
+    try {
+      for (const finding of groupFindings(context, group, table, asked, verdictOf, !byText)) {
+        const document = documents[table.pageOf[finding.subject] as number] as FaqDocument;
+        const reportKey = keeps && !byText ? `${finding.kind}\0${place(finding.subject)}\0${place(finding.other)}\0${finding.score}` : undefined;
+        const known = reportKey === undefined ? undefined : recalled?.reports[reportKey];
+        const report = known ?? findingReport(context.site.root, finding, asked(finding.subject), asked(finding.other));
+        if (reportKey !== undefined) reports[reportKey] = report;
+        found.push({ document, report });
+      }
+    } catch (error) {
+      if (error instanceof HashCollision && !byText) continue;
+      throw error;
+    }
+    for (const { document, report } of found) context.report(document, report);
+    pages.keepTheRest();
+    if (keeps && !byText) {
+      const counts = Int32Array.from(documents, (_, page) => (table.pageStart[page + 1] as number) - (table.pageStart[page] as number));
+      context.memo.keep(key, {
+        pages: documents.map((document) => document.path),
+        versions: versions as string[],
+        counts: encoded(counts),
+        texts: encoded(table.texts),
+        answers: encoded(table.answers),
+        verdicts,
+        reports,
+      } satisfies KeptGroup);
+    }
+    return;
   }
 }
 
@@ -484,10 +677,7 @@ export default defineSiteRule<NoDuplicateQuestionOptions>({
     },
   },
   check(context) {
-    for (const [group, asked] of groups(context)) {
-      const { distinct, hashesUnique } = reportExact(context, asked);
-      if (context.options.nearDuplicates) reportNear(context, group, distinct, hashesUnique);
-    }
+    for (const [group, documents] of groups(context)) checkGroup(context, group, documents);
   },
   examples: {
     valid: [

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -321,8 +322,9 @@ describe('a cached run after any sequence of edits (property)', () => {
     links: fc.array(fc.nat(LINKS.length - 1), { maxLength: 2 }),
     quiet: fc.boolean(),
   });
-  // An edit: which page, and what it becomes (some edits keep headings and URL settings, some do not).
-  const edit = fc.tuple(fc.nat(2), page, fc.constantFrom('blocks', 'links', 'quiet', 'whole'));
+  // An edit: which page, and what it becomes (some edits keep headings and URL settings, some do
+  // not; a page may go, and come back with the next edit to it).
+  const edit = fc.tuple(fc.nat(2), page, fc.constantFrom('blocks', 'links', 'quiet', 'whole', 'gone'));
 
   it('finds what an uncached run finds', async () => {
     let viaSiteRules = 0;
@@ -338,12 +340,22 @@ describe('a cached run after any sequence of edits (property)', () => {
         });
         const detailed = async (cache: boolean): Promise<string[]> => {
           const run = await lint({ cwd: dir, cache, concurrency: 'off' });
-          return run.results.flatMap((result) => result.messages.map((message) => `${path.relative(dir, result.filePath)}:${message.line}:${message.column} ${message.ruleId} ${message.message}`));
+          const at = (file: string, { line, column, endLine, endColumn }: { line: number; column: number; endLine: number; endColumn: number }): string =>
+            `${path.relative(dir, file)}:${line}:${column}-${endLine}:${endColumn}`;
+          return run.results.flatMap((result) =>
+            result.messages.map((message) => `${at(result.filePath, message)} ${message.ruleId} ${message.message} ${(message.related ?? []).map((related) => `[${related.message} ${at(related.filePath, related)}]`).join('')}`),
+          );
         };
         await detailed(true);
         for (const [at, next, part] of edits) {
           const target = pages[at] as Page;
-          if (part === 'whole') pages[at] = next;
+          const file = path.join(dir, `content/en/help/page-${at}.md`);
+          if (part === 'gone' && fs.existsSync(file)) {
+            fs.rmSync(file);
+            expect(await detailed(true)).toEqual(await detailed(false));
+            continue;
+          }
+          if (part === 'whole' || part === 'gone') pages[at] = next;
           else if (part === 'blocks') target.blocks = next.blocks;
           else if (part === 'links') target.links = next.links;
           else target.quiet = next.quiet;

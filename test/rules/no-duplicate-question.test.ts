@@ -32,6 +32,8 @@ function run(recalled: Record<string, unknown> = {}): { reports: string[]; kept:
       keepAsBefore: (key) => asBefore.push(key),
       recallPage: () => undefined,
       keepPage: () => {},
+      keepPageAsBefore: () => {},
+      pageVersion: () => undefined,
     },
   };
   noDuplicateQuestion.check(context);
@@ -120,6 +122,8 @@ describe('no-duplicate-question with page memos', () => {
         keepAsBefore: () => {},
         recallPage: (document, key) => pageMemo.get(`${document.path} ${key}`),
         keepPage: (document, key, value) => kept.set(`${document.path} ${key}`, value),
+        keepPageAsBefore: () => {},
+        pageVersion: () => undefined,
       },
     });
     return { reports, kept };
@@ -149,5 +153,88 @@ describe('no-duplicate-question with page memos', () => {
     for (const bad of [[0, 'q'], ['0', 'q', 'n', 1, 1, 0, 1, 2, 3, null], [0, 'q', 'n', 1, 1, 0, 1, 2, 3, 'hash'], 'x', { questions: [] }]) {
       expect(runPages(new Map([['/site/a.md questions', bad]])).reports).toEqual(cold.reports);
     }
+  });
+});
+
+describe('no-duplicate-question with a kept language tree (a cache)', () => {
+  const A = '## How do I delete my account?\n\nA.\n\n## Where are logs kept?\n\nIn the log folder.\n';
+  const B = '## How can I delete my account?\n\nB.\n\n## Where are logs kept?\n\nSee above.\n';
+  const C = '## How do I rename a bucket?\n\nC.\n';
+
+  /** A cache as the engine gives it to a site rule: values by key, page values by page and version. */
+  class FakeCache {
+    site = new Map<string, unknown>();
+    pages = new Map<string, unknown>();
+    read: string[] = [];
+
+    run(documents: FaqDocument[], versions: Record<string, string>): string[] {
+      const reports: string[] = [];
+      const site = new Map<string, unknown>();
+      const pages = new Map<string, unknown>();
+      noDuplicateQuestion.check({
+        documents,
+        options: noDuplicateQuestion.meta.defaultOptions,
+        site: { root: '/site', treeOf: () => undefined } as never,
+        report: (document, report: RuleReport) =>
+          reports.push(`${document.path}:${report.span.start.line}:${report.span.start.column} ${report.message} ${(report.related ?? []).map((related) => `${related.path}:${related.span.start.line}`).join()}`),
+        memo: {
+          recall: (key) => this.site.get(key),
+          keep: (key, value) => site.set(key, JSON.parse(JSON.stringify(value))),
+          keepAsBefore: (key) => this.site.has(key) && site.set(key, this.site.get(key)),
+          recallPage: (document, key) => this.pages.get(`${document.path} ${versions[document.path]} ${key}`),
+          keepPage: (document, key, value) => pages.set(`${document.path} ${versions[document.path]} ${key}`, value),
+          keepPageAsBefore: (document) => {
+            for (const [key, value] of this.pages) if (key.startsWith(`${document.path} ${versions[document.path]} `)) pages.set(key, value);
+          },
+          pageVersion: (document) => versions[document.path],
+        },
+      });
+      this.site = site;
+      this.pages = pages;
+      return reports.sort();
+    }
+
+    /** A page known by path alone, as the engine gives an unchanged page: reading more of it is noted. */
+    unread(file: string, text: string): FaqDocument {
+      const parsed = parseFaqDocument(file, text);
+      return new Proxy(parsed, {
+        get: (target, property, receiver) => {
+          if (property !== 'path') this.read.push(`${file} ${String(property)}`);
+          return Reflect.get(target, property, receiver) as unknown;
+        },
+      });
+    }
+  }
+
+  const uncached = (documents: FaqDocument[]): string[] => new FakeCache().run(documents, {});
+
+  it('after an edit reads the edited page only, and reports what an uncached run reports', () => {
+    const cache = new FakeCache();
+    const first = [parseFaqDocument('/site/a.md', A), parseFaqDocument('/site/b.md', B), parseFaqDocument('/site/c.md', C)];
+    expect(cache.run(first, { '/site/a.md': '1', '/site/b.md': '1', '/site/c.md': '1' })).toEqual(uncached(first));
+    // c.md now asks what b.md asks: b.md's findings are as they were, read from the cache.
+    const edited = "## How can I delete my account?\n\nC.\n\n## What's a bucket?\n\nD.\n";
+    const second = [cache.unread('/site/a.md', A), cache.unread('/site/b.md', B), parseFaqDocument('/site/c.md', edited)];
+    cache.read = [];
+    const reports = cache.run(second, { '/site/a.md': '1', '/site/b.md': '1', '/site/c.md': '2' });
+    expect(reports).toEqual(uncached([parseFaqDocument('/site/a.md', A), parseFaqDocument('/site/b.md', B), parseFaqDocument('/site/c.md', edited)]));
+    expect(reports.some((report) => report.startsWith('/site/c.md:1:4 Duplicate question "How can I delete my account?": also asked at b.md:1:4'))).toBe(true);
+    // b.md's values were read for the new finding that points at it; no page's blocks were.
+    expect(cache.read.filter((read) => !read.endsWith(' blocks'))).toEqual(cache.read);
+    expect(cache.read).toEqual([]);
+  });
+
+  it('catches a kept hash that makes two different texts look alike, and compares the texts instead', () => {
+    const cache = new FakeCache();
+    const documents = [parseFaqDocument('/site/a.md', A), parseFaqDocument('/site/c.md', C)];
+    const versions = { '/site/a.md': '1', '/site/c.md': '1' };
+    const honest = cache.run(documents, versions);
+    // As if c.md's question had the hash of a.md's first: a duplicate that is not one.
+    const key = [...cache.site.keys()].find((each) => each.startsWith('questions ')) as string;
+    const kept = cache.site.get(key) as { texts: string };
+    const texts = new Float64Array(new Uint8Array(Buffer.from(kept.texts, 'base64')).buffer);
+    texts[2] = texts[0] as number;
+    cache.site.set(key, { ...kept, texts: Buffer.from(texts.buffer).toString('base64') });
+    expect(cache.run(documents, versions)).toEqual(honest);
   });
 });
