@@ -389,48 +389,84 @@ interface QuestionTable {
 
 /**
  * What the rule keeps of a language tree between runs (`--cache`): its pages with their
- * versions and question counts, their questions' text and answer hashes (base64 typed arrays),
- * the verdicts on questions that share an answer, and every finding as reported, by a key that
- * names both questions with their pages' versions. After an edit only the edited pages are read;
- * a finding whose key is known again is reported as it was.
+ * versions; the verdicts on questions that share an answer and every finding as reported, by a
+ * key of their questions' places (page index, then the question's ordinal in its page); and
+ * apart, in chunks of {@link PAGES_PER_CHUNK} pages, every question's text and answer hash. After
+ * an edit only the edited pages are read, a finding whose key is known again is reported as it
+ * was, and only the chunks of edited pages are written again.
  */
 interface KeptGroup {
   pages: string[];
   versions: string[];
+  verdicts: Record<string, number>;
+  reports: Record<string, KeptReport>;
+}
+
+/** The question counts of a chunk's pages, and their questions' text and answer hashes (base64 typed arrays). */
+interface KeptChunk {
   counts: string;
   texts: string;
   answers: string;
-  verdicts: Record<string, number>;
-  reports: Record<string, RuleReport>;
 }
 
-/** {@link KeptGroup}, decoded, with each page's place. */
+/** A report as kept: message, span (6 numbers), related message, related page (index), related span. */
+type KeptReport = [string, number, number, number, number, number, number, string, number, number, number, number, number, number, number];
+
+const PAGES_PER_CHUNK = 128;
+
+function spanNumbers(span: Span): [number, number, number, number, number, number] {
+  return [span.start.line, span.start.column, span.start.offset, span.end.line, span.end.column, span.end.offset];
+}
+
+function spanOf(numbers: readonly unknown[], at: number): Span | undefined {
+  const [line, column, offset, endLine, endColumn, endOffset] = numbers.slice(at, at + 6);
+  if (![line, column, offset, endLine, endColumn, endOffset].every(Number.isInteger)) return undefined;
+  return { start: { line, column, offset }, end: { line: endLine, column: endColumn, offset: endOffset } } as Span;
+}
+
+/** {@link KeptGroup} and its chunks, decoded. */
 interface RecalledGroup {
+  pages: string[];
   at: Map<string, number>;
   versions: string[];
   starts: Int32Array;
   texts: Float64Array;
   answers: Float64Array;
   verdicts: Record<string, number>;
-  reports: Record<string, RuleReport>;
+  reports: Record<string, KeptReport>;
+  chunks: unknown[];
 }
 
-function recalledGroup(value: unknown): RecalledGroup | undefined {
+function recalledGroup(value: unknown, chunkAt: (chunk: number) => unknown): RecalledGroup | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const kept = value as Partial<KeptGroup>;
-  const { pages, versions, verdicts, reports } = kept;
-  const counts = decoded(kept.counts, Int32Array);
-  const texts = decoded(kept.texts, Float64Array);
-  const answers = decoded(kept.answers, Float64Array);
-  if (!Array.isArray(pages) || !Array.isArray(versions) || !counts || !texts || !answers || pages.length !== versions.length || counts.length !== pages.length) return undefined;
+  const { pages, versions, verdicts, reports } = value as Partial<KeptGroup>;
+  if (!Array.isArray(pages) || !Array.isArray(versions) || pages.length !== versions.length) return undefined;
   if (typeof verdicts !== 'object' || verdicts === null || typeof reports !== 'object' || reports === null) return undefined;
-  const starts = new Int32Array(pages.length + 1);
-  for (let page = 0; page < pages.length; page++) {
-    if (!((counts[page] as number) >= 0)) return undefined;
-    starts[page + 1] = (starts[page] as number) + (counts[page] as number);
+  const chunks: unknown[] = [];
+  const parts: Array<{ counts: Int32Array; texts: Float64Array; answers: Float64Array }> = [];
+  for (let chunk = 0; chunk * PAGES_PER_CHUNK < pages.length; chunk++) {
+    const kept = chunkAt(chunk);
+    const { counts, texts, answers } = (typeof kept === 'object' && kept !== null ? kept : {}) as Partial<KeptChunk>;
+    const part = { counts: decoded(counts, Int32Array), texts: decoded(texts, Float64Array), answers: decoded(answers, Float64Array) };
+    if (!part.counts || !part.texts || !part.answers || part.counts.length !== Math.min(PAGES_PER_CHUNK, pages.length - chunk * PAGES_PER_CHUNK)) return undefined;
+    if (part.texts.length !== part.answers.length || part.counts.reduce((sum, count) => sum + count, 0) !== part.texts.length) return undefined;
+    chunks.push(kept);
+    parts.push(part as { counts: Int32Array; texts: Float64Array; answers: Float64Array });
   }
-  if (starts[pages.length] !== texts.length || answers.length !== texts.length) return undefined;
-  return { at: new Map(pages.map((file, page) => [file, page])), versions, starts, texts, answers, verdicts, reports };
+  const starts = new Int32Array(pages.length + 1);
+  const texts = new Float64Array(parts.reduce((sum, part) => sum + part.texts.length, 0));
+  const answers = new Float64Array(texts.length);
+  let page = 0;
+  for (const part of parts) {
+    texts.set(part.texts, starts[page]);
+    answers.set(part.answers, starts[page]);
+    for (const count of part.counts) {
+      if (count < 0) return undefined;
+      starts[page + 1] = (starts[page] as number) + count;
+      page++;
+    }
+  }
+  return { pages, at: new Map(pages.map((file, index) => [file, index])), versions, starts, texts, answers, verdicts, reports, chunks };
 }
 
 /** A finding: `subject` repeats `other` (indices into the table). */
@@ -468,18 +504,19 @@ class GroupPages {
 }
 
 /**
- * The group's table: each page's hashes from `recalled` while its version is the one kept, else
- * from its values. With `byText`, texts get ids by comparing them (every page is read).
+ * The group's table: each page's hashes from `recalled` where it is as it was (`keptPage` gives
+ * its index there, or -1), else from its values. With `byText`, texts get ids by comparing them
+ * (every page is read).
  */
-function questionTable(pages: GroupPages, versions: readonly (string | undefined)[], recalled: RecalledGroup | undefined, byText: boolean): QuestionTable {
+function questionTable(pages: GroupPages, keptPage: readonly number[], recalled: RecalledGroup | undefined, byText: boolean): QuestionTable {
   const { documents } = pages;
   const pageStart = new Int32Array(documents.length + 1);
   const texts: number[] = [];
   const answers: number[] = [];
   const textIds = new Map<string, number>();
-  documents.forEach((document, page) => {
-    const kept = byText ? undefined : recalled?.at.get(document.path);
-    if (kept !== undefined && versions[page] !== undefined && recalled?.versions[kept] === versions[page]) {
+  documents.forEach((_, page) => {
+    const kept = keptPage[page] as number;
+    if (recalled && !byText && kept !== -1) {
       for (let at = recalled.starts[kept] as number; at < (recalled.starts[kept + 1] as number); at++) {
         texts.push(recalled.texts[at] as number);
         answers.push(recalled.answers[at] as number);
@@ -596,34 +633,42 @@ function checkGroup(context: SiteRuleContext<NoDuplicateQuestionOptions>, group:
   // A language tree is kept whole when every page has a version (with a cache); a page-scope group is not kept.
   const keeps = context.options.scope === 'site' && versions.every((version) => version !== undefined);
   const key = `questions ${context.options.threshold} ${context.options.nearDuplicates} ${group}`;
-  const recalled = keeps ? recalledGroup(context.memo.recall(key)) : undefined;
+  const chunkKey = (chunk: number): string => `question-hashes ${group} ${chunk}`;
+  const recalled = keeps ? recalledGroup(context.memo.recall(key), (chunk) => context.memo.recall(chunkKey(chunk))) : undefined;
+  // Where each page was in the kept group, if it is as it was then.
+  const keptPage = documents.map((document, page) => {
+    const at = recalled?.at.get(document.path);
+    return at !== undefined && recalled?.versions[at] === versions[page] ? at : -1;
+  });
   for (const byText of [false, true]) {
     const pages = new GroupPages(context, documents);
-    const table = questionTable(pages, versions, recalled, byText);
+    const table = questionTable(pages, keptPage, recalled, byText);
     const asked = (index: number): Asked => {
       const page = table.pageOf[index] as number;
       return new Asked(documents[page] as FaqDocument, pages.valuesOf(page), (index - (table.pageStart[page] as number)) * QUESTION_FIELDS);
     };
-    const place = (index: number): string => {
+    // A question's place now, and in the kept group (undefined when its page changed).
+    const place = (index: number): string => `${table.pageOf[index]}.${index - (table.pageStart[table.pageOf[index] as number] as number)}`;
+    const keptPlace = (index: number): string | undefined => {
       const page = table.pageOf[index] as number;
-      return `${(documents[page] as FaqDocument).path}\0${versions[page]}\0${index - (table.pageStart[page] as number)}`;
+      return keptPage[page] === -1 ? undefined : `${keptPage[page]}.${index - (table.pageStart[page] as number)}`;
     };
+    const keptKey = (...places: Array<string | undefined>): string | undefined => (places.every((each) => each !== undefined) ? places.join(' ') : undefined);
     const verdicts: Record<string, number> = {};
     const verdictOf = (first: number, second: number, decide: () => number): number => {
       if (byText || !keeps) return decide();
-      const verdictKey = `${place(first)}\0${place(second)}`;
-      const known = recalled?.verdicts[verdictKey];
-      return (verdicts[verdictKey] = typeof known === 'number' ? known : decide());
+      const before = keptKey(keptPlace(first), keptPlace(second));
+      const known = before === undefined ? undefined : recalled?.verdicts[before];
+      return (verdicts[`${place(first)} ${place(second)}`] = typeof known === 'number' ? known : decide());
     };
-    const reports: Record<string, RuleReport> = {};
+    const reports: Record<string, KeptReport> = {};
     const found: Array<{ document: FaqDocument; report: RuleReport }> = [];
     try {
       for (const finding of groupFindings(context, group, table, asked, verdictOf, !byText)) {
         const document = documents[table.pageOf[finding.subject] as number] as FaqDocument;
-        const reportKey = keeps && !byText ? `${finding.kind}\0${place(finding.subject)}\0${place(finding.other)}\0${finding.score}` : undefined;
-        const known = reportKey === undefined ? undefined : recalled?.reports[reportKey];
-        const report = known ?? findingReport(context.site.root, finding, asked(finding.subject), asked(finding.other));
-        if (reportKey !== undefined) reports[reportKey] = report;
+        const before = keeps && !byText ? keptKey(finding.kind, keptPlace(finding.subject), keptPlace(finding.other), String(finding.score)) : undefined;
+        const report = (before === undefined ? undefined : keptReport(recalled?.reports[before], recalled?.pages ?? [])) ?? findingReport(context.site.root, finding, asked(finding.subject), asked(finding.other));
+        if (keeps && !byText) reports[`${finding.kind} ${place(finding.subject)} ${place(finding.other)} ${finding.score}`] = reportKept(report, table.pageOf[finding.other] as number);
         found.push({ document, report });
       }
     } catch (error) {
@@ -633,19 +678,43 @@ function checkGroup(context: SiteRuleContext<NoDuplicateQuestionOptions>, group:
     for (const { document, report } of found) context.report(document, report);
     pages.keepTheRest();
     if (keeps && !byText) {
-      const counts = Int32Array.from(documents, (_, page) => (table.pageStart[page + 1] as number) - (table.pageStart[page] as number));
-      context.memo.keep(key, {
-        pages: documents.map((document) => document.path),
-        versions: versions as string[],
-        counts: encoded(counts),
-        texts: encoded(table.texts),
-        answers: encoded(table.answers),
-        verdicts,
-        reports,
-      } satisfies KeptGroup);
+      context.memo.keep(key, { pages: documents.map((document) => document.path), versions: versions as string[], verdicts, reports } satisfies KeptGroup);
+      for (let chunk = 0; chunk * PAGES_PER_CHUNK < documents.length; chunk++) {
+        const from = chunk * PAGES_PER_CHUNK;
+        const to = Math.min(documents.length, from + PAGES_PER_CHUNK);
+        // A chunk of the same pages, each as it was, at the same places: kept as it was.
+        const asBefore = recalled !== undefined && Math.min(recalled.pages.length, from + PAGES_PER_CHUNK) === to && keptPage.slice(from, to).every((at, offset) => at === from + offset);
+        if (asBefore) {
+          context.memo.keep(chunkKey(chunk), recalled.chunks[chunk]);
+          continue;
+        }
+        const first = table.pageStart[from] as number;
+        const last = table.pageStart[to] as number;
+        context.memo.keep(chunkKey(chunk), {
+          counts: encoded(Int32Array.from({ length: to - from }, (_, offset) => (table.pageStart[from + offset + 1] as number) - (table.pageStart[from + offset] as number))),
+          texts: encoded(table.texts.slice(first, last)),
+          answers: encoded(table.answers.slice(first, last)),
+        } satisfies KeptChunk);
+      }
     }
     return;
   }
+}
+
+/** A report as kept: its related question's page by index. */
+function reportKept(report: RuleReport, otherPage: number): KeptReport {
+  const related = report.related?.[0] as NonNullable<RuleReport['related']>[number];
+  return [report.message, ...spanNumbers(report.span), related.message, otherPage, ...spanNumbers(related.span)];
+}
+
+/** A kept report as reported, when it is one. */
+function keptReport(kept: unknown, pages: readonly string[]): RuleReport | undefined {
+  if (!Array.isArray(kept) || kept.length !== 15 || typeof kept[0] !== 'string' || typeof kept[7] !== 'string') return undefined;
+  const span = spanOf(kept, 1);
+  const relatedSpan = spanOf(kept, 9);
+  const relatedPath = pages[kept[8] as number];
+  if (!span || !relatedSpan || relatedPath === undefined) return undefined;
+  return { message: kept[0], span, related: [{ message: kept[7], path: relatedPath, span: relatedSpan }] };
 }
 
 export default defineSiteRule<NoDuplicateQuestionOptions>({

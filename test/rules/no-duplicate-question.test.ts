@@ -230,7 +230,7 @@ describe('no-duplicate-question with a kept language tree (a cache)', () => {
     const versions = { '/site/a.md': '1', '/site/c.md': '1' };
     const honest = cache.run(documents, versions);
     // As if c.md's question had the hash of a.md's first: a duplicate that is not one.
-    const key = [...cache.site.keys()].find((each) => each.startsWith('questions ')) as string;
+    const key = [...cache.site.keys()].find((each) => each.startsWith('question-hashes ')) as string;
     const kept = cache.site.get(key) as { texts: string };
     const texts = new Float64Array(new Uint8Array(Buffer.from(kept.texts, 'base64')).buffer);
     texts[2] = texts[0] as number;
