@@ -72,7 +72,7 @@ export interface RunRecord {
 type EntryLocation = [offset: number, length: number, hash: string, urlSettings?: PageFrontMatter];
 
 /** The layout of the file ({@link readHeader}); a file of another layout is not read. */
-const FORMAT = 4;
+const FORMAT = 5;
 
 /**
  * The cache file's header: the run record, and where each entry and the site rules' reports are.
@@ -81,12 +81,24 @@ const FORMAT = 4;
 interface CacheHeader {
   key: string;
   format: typeof FORMAT;
-  run?: RunRecord;
+  run?: StoredRun;
   entries: Record<string, EntryLocation>;
   siteRules?: Extent;
   /** Site rules' memos of single pages ({@link PageMemos}). */
   pageMemos?: PageMemoLocations;
   bodyLength: number;
+}
+
+/** Files per segment of the run's results: a run after an edit writes again the segments of the files whose results changed. */
+const RESULTS_PER_SEGMENT = 128;
+
+/** The run record as the header holds it: its results and cross-page findings are in segments ({@link ResultSegment}). */
+type StoredRun = Omit<RunRecord, 'results' | 'crossPage'> & { resultSegments: Extent[] };
+
+/** A segment of the run's results: a run of files' results, and their cross-page findings (null for none). */
+interface ResultSegment {
+  results: LintResult[];
+  crossPage: Array<LintMessage[] | null>;
 }
 
 /** An entry as a segment: with its file and hash, so a segment read from a file replaced since is known as not the one expected. */
@@ -154,28 +166,71 @@ export class LintCache {
   private readonly pageMemos: PageMemos;
   /** Whether entries this run did not use are kept too ({@link keepStoredEntries}). */
   private keepUnread = false;
+  /** The segments of the recorded run's results, where they are and what they hold. */
+  private readonly storedResults: Array<{ at: Extent; segment: ResultSegment }> = [];
+  /** The run the file recorded. */
+  readonly lastRun: RunRecord | undefined;
 
   private constructor(
     private readonly file: string,
     private readonly key: string,
     /** The file's header, or undefined when there is no usable cache file. */
     private readonly stored: CacheHeader | undefined,
-    /** The run the file recorded. */
-    readonly lastRun: RunRecord | undefined,
   ) {
-    this.run = lastRun;
     this.reader = new SegmentReader(file);
     this.pageMemos = new PageMemos(stored?.pageMemos ?? {}, this.reader);
+    this.lastRun = this.readRun(stored?.run);
+    this.run = this.lastRun;
   }
 
   /** Opens the cache at `location` (a file, or a folder to put `.faqlintcache` in); a bad or stale cache is simply empty. */
   static open(location: string, key: string): LintCache {
     const file = fs.existsSync(location) && fs.statSync(location).isDirectory() ? path.join(location, '.faqlintcache') : location;
-    const stored = validHeader(readHeader(file), key);
-    const run = stored?.run;
-    const usableRun =
-      typeof run === 'object' && run !== null && Array.isArray(run.disk) && Array.isArray(run.results) && typeof run.parts === 'object' && typeof run.crossPage === 'object' ? run : undefined;
-    return new LintCache(file, key, stored, usableRun);
+    return new LintCache(file, key, validHeader(readHeader(file), key));
+  }
+
+  /** The recorded run, its results read from their segments; undefined when any part is not what it should be. */
+  private readRun(run: StoredRun | undefined): RunRecord | undefined {
+    if (typeof run !== 'object' || run === null || !Array.isArray(run.disk) || typeof run.parts !== 'object' || !Array.isArray(run.resultSegments)) return undefined;
+    const { resultSegments, ...rest } = run;
+    const results: LintResult[] = [];
+    const crossPage: Record<string, LintMessage[]> = {};
+    for (const at of resultSegments) {
+      const segment = Array.isArray(at) && at.length === 2 ? (this.reader.json(at) as Partial<ResultSegment> | undefined) : undefined;
+      if (!Array.isArray(segment?.results) || !Array.isArray(segment.crossPage) || segment.crossPage.length !== segment.results.length) {
+        this.storedResults.length = 0;
+        return undefined;
+      }
+      this.storedResults.push({ at, segment: segment as ResultSegment });
+      segment.results.forEach((result, index) => {
+        results.push(result);
+        const found = segment.crossPage?.[index];
+        if (found) crossPage[result.filePath] = found;
+      });
+    }
+    return { ...rest, results, crossPage };
+  }
+
+  /**
+   * The run's results as segments, placing each in `extents`: a segment that holds the very
+   * results and findings read from a stored one (a run after an edit reuses those of unchanged
+   * files) stays where it is.
+   */
+  private resultSegments(extents: Extent[]): Segment[] {
+    const run = this.run;
+    if (!run) return [];
+    const segments: Segment[] = [];
+    for (let from = 0, index = 0; from < run.results.length; from += RESULTS_PER_SEGMENT, index++) {
+      const results = run.results.slice(from, from + RESULTS_PER_SEGMENT);
+      const crossPage = results.map((result) => run.crossPage[result.filePath] ?? null);
+      const stored = this.storedResults[index]?.segment;
+      const place = (extent: Extent): void => {
+        extents[index] = extent;
+      };
+      const asStored = stored?.results.length === results.length && results.every((result, at) => result === stored.results[at] && crossPage[at] === (stored.crossPage[at] ?? null));
+      segments.push(asStored ? { at: (this.storedResults[index] as { at: Extent }).at, place } : { source: () => ({ results, crossPage }) satisfies ResultSegment, place });
+    }
+    return segments;
   }
 
   /** The stored entry for a file whose content still has this hash; read from the file once. */
@@ -298,7 +353,14 @@ export class LintCache {
       return;
     }
     const { entries, siteRules, pageMemos, bodyLength } = this.stored;
-    appendSegments(this.file, bodyLength, [], undefined, () => this.header(entries, pageMemos ?? {}, siteRules, bodyLength));
+    const resultsAt: Extent[] = [];
+    const segments = this.resultSegments(resultsAt);
+    const made = segments.filter((segment) => segment.at === undefined);
+    appendSegments(this.file, bodyLength, made.map((segment) => segment.source as () => unknown), undefined, (extents, newBodyLength) => {
+      for (const segment of segments) if (segment.at) segment.place(segment.at);
+      made.forEach((segment, index) => segment.place(extents[index] as Extent));
+      return this.header(entries, pageMemos ?? {}, siteRules, resultsAt, newBodyLength);
+    });
   }
 
   /**
@@ -329,16 +391,18 @@ export class LintCache {
     };
     if (siteRulesAsRead && stored?.siteRules) segments.push({ at: stored.siteRules, place: placeSiteRules });
     else if (!siteRulesAsRead) segments.push({ source: () => this.freshSiteRules, place: placeSiteRules });
+    const resultsAt: Extent[] = [];
+    segments.push(...this.resultSegments(resultsAt));
 
     const kept = segments.filter((segment) => segment.at !== undefined);
     const made = segments.filter((segment) => segment.at === undefined);
-    const storedCount = Object.keys(stored?.entries ?? {}).length + this.pageMemos.storedCount() + (stored?.siteRules ? 1 : 0);
+    const storedCount = Object.keys(stored?.entries ?? {}).length + this.pageMemos.storedCount() + (stored?.siteRules ? 1 : 0) + this.storedResults.length;
     // Kept segments are stored ones: as many means the same.
     if (stored && !this.runChanged && made.length === 0 && kept.length === storedCount) {
       this.reader.close();
       return;
     }
-    const header = (bodyLength: number): Record<string, unknown> => this.header(entries, pageMemos, siteRulesAt, bodyLength);
+    const header = (bodyLength: number): Record<string, unknown> => this.header(entries, pageMemos, siteRulesAt, resultsAt, bodyLength);
     const keptBytes = kept.reduce((sum, segment) => sum + (segment.at as Extent)[1], 0);
     // Outdated segments may take as many bytes as the kept ones (and 1 MiB): the file stays under twice what is live.
     if (stored && stored.bodyLength - keptBytes <= keptBytes + (1 << 20)) {
@@ -363,11 +427,12 @@ export class LintCache {
     this.reader.close();
   }
 
-  private header(entries: Record<string, EntryLocation>, pageMemos: PageMemoLocations, siteRules: Extent | undefined, bodyLength: number): Record<string, unknown> {
+  private header(entries: Record<string, EntryLocation>, pageMemos: PageMemoLocations, siteRules: Extent | undefined, resultsAt: Extent[], bodyLength: number): Record<string, unknown> {
+    const { results: _results, crossPage: _crossPage, ...run } = this.run ?? { results: [], crossPage: {} };
     return {
       key: this.key,
       format: FORMAT,
-      ...(this.run ? { run: this.run } : {}),
+      ...(this.run ? { run: { ...(run as Omit<RunRecord, 'results' | 'crossPage'>), resultSegments: resultsAt } } : {}),
       entries,
       ...(siteRules ? { siteRules } : {}),
       ...(Object.keys(pageMemos).length > 0 ? { pageMemos } : {}),

@@ -92,13 +92,15 @@ export async function recheckSite(plan: SiteRecheckPlan): Promise<{ results: Lin
     }
     const before = last.crossPage[file] ?? [];
     const cross = [...before.filter((message) => factsIds.has(message.ruleId)), ...(found.get(file) ?? [])];
-    const crossOnly = cross.filter((message) => crossIds.has(message.ruleId));
-    if (crossOnly.length > 0) crossPage[file] = crossOnly;
     const result = recorded.get(file);
     if (result && sameMessages(cross, before)) {
+      // The very findings and result recorded: the cache keeps their segment where it is.
+      if (last.crossPage[file]) crossPage[file] = last.crossPage[file];
       results.push(result);
       continue;
     }
+    const crossOnly = cross.filter((message) => crossIds.has(message.ruleId));
+    if (crossOnly.length > 0) crossPage[file] = crossOnly;
     // Findings on this page changed (a duplicate of an edited question, say): inline comments apply anew.
     const loaded = pages.page(file);
     let own = loaded.messages;

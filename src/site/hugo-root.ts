@@ -20,9 +20,13 @@ export const isDirectory = (dir: string): boolean => fileKind(dir) === 'dir';
  */
 export function findHugoSiteRoot(startDir: string): string | undefined {
   for (let dir = path.resolve(startDir); ; dir = path.dirname(dir)) {
-    if (rootConfigFile(dir) !== undefined || isDirectory(path.join(dir, 'config', '_default'))) return dir;
+    if (isSiteRoot(dir)) return dir;
     if (path.dirname(dir) === dir) return undefined;
   }
+}
+
+function isSiteRoot(dir: string): boolean {
+  return rootConfigFile(dir) !== undefined || isDirectory(path.join(dir, 'config', '_default'));
 }
 
 /** The root config file Hugo would load from `dir`, if any. */
@@ -36,11 +40,18 @@ export function rootConfigFile(dir: string): string | undefined {
   return undefined;
 }
 
-/** Every file asks which Hugo site it is in; folders repeat, so the answers are remembered. */
+/**
+ * Every file asks which Hugo site it is in; folders repeat, so the answers are remembered, for
+ * every folder on the way up too: each folder is looked at once, not once per folder below it.
+ */
 export function memoizedHugoRoots(): (dir: string) => string | undefined {
   const roots = new Map<string, string | undefined>();
-  return (dir) => {
-    if (!roots.has(dir)) roots.set(dir, findHugoSiteRoot(dir));
-    return roots.get(dir);
+  const rootOf = (dir: string): string | undefined => {
+    if (roots.has(dir)) return roots.get(dir);
+    const parent = path.dirname(dir);
+    const root = isSiteRoot(dir) ? dir : parent === dir ? undefined : rootOf(parent);
+    roots.set(dir, root);
+    return root;
   };
+  return (dir) => rootOf(path.resolve(dir));
 }

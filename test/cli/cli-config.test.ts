@@ -249,10 +249,15 @@ describe('--cache', () => {
     const edited = await faqlint(['--format', 'json', '--cache', '--concurrency', '2'], dir);
     expect(edited.stdout).toBe((await faqlint(['--format', 'json'], dir)).stdout);
     expect(ruleIds(edited.stdout)).toEqual(['no-duplicate-question:2']);
-    // Only the run record after the body was rewritten: the pages' entries were not checked again.
-    const bodyLength = (JSON.parse(/\n(\{"key".*)\d{12}\n$/s.exec(fs.readFileSync(cacheFile, 'utf8'))?.[1] ?? '{}') as { bodyLength: number }).bodyLength;
-    expect(bodyLength).toBeGreaterThan(0);
-    expect(fs.readFileSync(cacheFile).subarray(0, bodyLength).equals(before.subarray(0, bodyLength))).toBe(true);
+    // Only the run record was written again (its results, and the header): the pages' entries
+    // were not checked again.
+    const bodyLength = (bytes: Buffer): number => (JSON.parse(/\n(\{"key".*)\d{12}\n$/s.exec(bytes.toString('utf8'))?.[1] ?? '{}') as { bodyLength: number }).bodyLength;
+    const after = fs.readFileSync(cacheFile);
+    expect(bodyLength(before)).toBeGreaterThan(0);
+    expect(after.subarray(0, bodyLength(before)).equals(before.subarray(0, bodyLength(before)))).toBe(true);
+    const appended = after.subarray(bodyLength(before), bodyLength(after)).toString('utf8').split('\n').filter(Boolean);
+    expect(appended.length).toBeGreaterThan(0);
+    expect(appended.every((segment) => segment.startsWith('{"results":'))).toBe(true);
   });
 
   it('stays exact when an answer moves every question after it, and when a question changes, with near duplicates kept from the last run', async () => {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { asciiJson } from '../../src/engine/cache-file.js';
 import { factsOf, LintCache, type RunRecord } from '../../src/engine/cache.js';
+import type { LintResult } from '../../src/engine/results.js';
 import type { FaqDocument } from '../../src/model/types.js';
 import { parseFaqDocument } from '../../src/parse/document.js';
 
@@ -108,6 +109,35 @@ describe('LintCache on disk', () => {
     const reopened = LintCache.open(file, KEY);
     expect(reopened.peek('/site/big.md', 'hash-big-11')).toEqual(big);
     expect(reopened.peek('/site/a.md', 'hash-a')).toEqual(facts('How do I restore a file?'));
+  });
+
+  it('keeps the run\'s results in segments, and writes again only those whose results changed', () => {
+    const file = cacheFile();
+    const message = (line: number) => ({ ruleId: 'no-duplicate-question', severity: 2 as const, message: `Duplicate “${line}”`, line, column: 4, endLine: line, endColumn: 9 });
+    const results = Array.from({ length: 300 }, (_, at) => ({ filePath: `/site/page-${String(at).padStart(3, '0')}.md`, messages: at % 7 === 0 ? [message(at)] : [], errorCount: at % 7 === 0 ? 1 : 0, warningCount: 0 }));
+    const crossPage = Object.fromEntries(results.filter((result) => result.messages.length > 0).map((result) => [result.filePath, result.messages]));
+    const first = LintCache.open(file, KEY);
+    first.setRun({ ...RUN, results, crossPage });
+    first.save();
+    const second = LintCache.open(file, KEY);
+    expect(second.lastRun).toEqual({ ...RUN, results, crossPage });
+    const last = second.lastRun as RunRecord;
+    // One file's results changed; the others are the very objects read.
+    const edited = { ...(last.results[200] as LintResult), messages: [message(1)], errorCount: 1 };
+    second.setRun({ ...last, results: last.results.map((result, at) => (at === 200 ? edited : result)), crossPage: { ...last.crossPage, [edited.filePath]: edited.messages } });
+    const before = fs.statSync(file).size;
+    second.save();
+    const grown = fs.statSync(file).size - before;
+    const third = LintCache.open(file, KEY);
+    expect(third.lastRun?.results[200]).toEqual(edited);
+    expect(third.lastRun?.results.slice(0, 200)).toEqual(results.slice(0, 200));
+    expect(third.lastRun?.crossPage[edited.filePath]).toEqual([message(1)]);
+    // The second segment (files 128–255) again, and a new header: not all 300 files' results.
+    const segment = JSON.stringify({ results: results.slice(128, 256), crossPage: results.slice(128, 256).map((result) => crossPage[result.filePath] ?? null) }).length;
+    expect(grown).toBeGreaterThan(segment / 2);
+    expect(grown).toBeLessThan(1.5 * segment);
+    expect(fs.readFileSync(file, 'utf8').split('"filePath":"/site/page-010.md"').length - 1).toBe(1);
+    expect(fs.readFileSync(file, 'utf8').split('"filePath":"/site/page-150.md"').length - 1).toBe(2);
   });
 
   it('keeps each value of a site memo apart from the reports, where it is while kept as recalled or as before', () => {

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findHugoSiteRoot, loadHugoConfig } from '../../src/site/hugo-config.js';
+import { memoizedHugoRoots } from '../../src/site/hugo-root.js';
 
 const created: string[] = [];
 
@@ -270,5 +271,15 @@ describe('findHugoSiteRoot', () => {
   it('does not take a bare config/ folder without _default/ for a site', () => {
     const root = makeSite({ 'config/production/params.toml': '', 'content/x.md': '' });
     expect(findHugoSiteRoot(path.join(root, 'content'))).toBeUndefined();
+  });
+
+  it('remembered per folder, answers as it does, and a nested site is its own', () => {
+    const root = makeSite({ 'hugo.toml': '', 'content/a/b/c.md': '', 'content/a/d.md': '', 'themes/x/hugo.toml': '', 'themes/x/content/e.md': '' });
+    const rootFor = memoizedHugoRoots();
+    for (const dir of ['content/a/b', 'content/a', 'content', '.', 'themes/x/content', 'themes/x', 'themes']) {
+      expect(rootFor(path.join(root, dir))).toBe(findHugoSiteRoot(path.join(root, dir)));
+    }
+    expect(rootFor(path.join(root, 'themes/x/content'))).toBe(path.join(root, 'themes/x'));
+    expect(memoizedHugoRoots()(path.join(root, 'content', 'a'))).toBe(root);
   });
 });
