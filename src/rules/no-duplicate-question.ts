@@ -266,6 +266,29 @@ function sortedDistinct(hashes: Float64Array): Float64Array | undefined {
   return sorted;
 }
 
+/**
+ * Where each of `now` is in `before` (-1 for a new one), both distinct; `sortedBefore` is `before`
+ * ascending. After an edit the two are mostly in step: they are walked side by side, a text a few
+ * places on is found by looking ahead, and only texts that moved further need a map of all.
+ */
+function keptPositions(now: Float64Array, before: Float64Array, sortedBefore: Float64Array): Int32Array {
+  const positions = new Int32Array(now.length).fill(-1);
+  let next = 0;
+  let lookup: Map<number, number> | undefined;
+  now.forEach((hash, index) => {
+    let at = next;
+    while (at < Math.min(before.length, next + 8) && before[at] !== hash) at++;
+    if (before[at] !== hash) {
+      if (!sortedIncludes(sortedBefore, hash)) return;
+      lookup ??= new Map(Array.from(before, (each, position) => [each, position]));
+      at = lookup.get(hash) as number;
+    }
+    positions[index] = at;
+    next = at + 1;
+  });
+  return positions;
+}
+
 /** Whether two arrays hold the same values in the same order. */
 function sameValues(a: Float64Array, b: Float64Array): boolean {
   return a.length === b.length && a.every((value, at) => value === b[at]);
@@ -309,30 +332,21 @@ function wordingPairs(
   let index: WordIndex | undefined;
   let wordIndex = (): WordIndex => (index ??= mergeWordIndex(hashes.length, undefined, () => -1, preparedAt));
   if (keptBefore && sortedBefore) {
-    // Where each text of a kept pair is now: a map of those few texts only.
-    const indexOf = new Map<number, number>();
-    for (let at = 0; at < keptBefore.pairs.length; at++) if (at % 3 !== 2) indexOf.set(keptBefore.texts[keptBefore.pairs[at] as number] as number, -1);
-    hashes.forEach((hash, index) => {
-      if (indexOf.has(hash)) indexOf.set(hash, index);
+    const keptAt = keptPositions(hashes, keptBefore.texts, sortedBefore);
+    // Where each kept text is now (-1: gone), for the kept pairs.
+    const nowAt = new Int32Array(keptBefore.texts.length).fill(-1);
+    const fresh: number[] = [];
+    keptAt.forEach((at, index) => {
+      if (at === -1) fresh.push(index);
+      else nowAt[at] = index;
     });
     for (let at = 0; at < keptBefore.pairs.length; at += 3) {
-      const a = indexOf.get(keptBefore.texts[keptBefore.pairs[at] as number] as number) as number;
-      const b = indexOf.get(keptBefore.texts[keptBefore.pairs[at + 1] as number] as number) as number;
+      const a = nowAt[keptBefore.pairs[at] as number] as number;
+      const b = nowAt[keptBefore.pairs[at + 1] as number] as number;
       if (a !== -1 && b !== -1) pairs.push(Math.min(a, b), Math.max(a, b), keptBefore.pairs[at + 2] as number);
     }
-    const fresh: number[] = [];
-    hashes.forEach((hash, index) => {
-      if (!sortedIncludes(sortedBefore, hash)) fresh.push(index);
-    });
     const keptIndex = keptWordIndex(context.memo.recall(indexKey), keptBefore.value.texts, keptBefore.texts.length);
-    if (keptIndex) {
-      wordIndex = () => {
-        if (index) return index;
-        const keptAt = new Map<number, number>();
-        keptBefore.texts.forEach((hash, at) => keptAt.set(hash, at));
-        return (index = mergeWordIndex(hashes.length, keptIndex, (at) => keptAt.get(hashes[at] as number) ?? -1, preparedAt));
-      };
-    }
+    if (keptIndex) wordIndex = () => (index ??= mergeWordIndex(hashes.length, keptIndex, (at) => keptAt[at] as number, preparedAt));
     if (fresh.length > 0) add(findNearDuplicatesOf(wordIndex(), fresh, preparedAt, threshold));
   } else {
     add(findNearDuplicates(Array.from(hashes, (_, index) => preparedAt(index)), threshold));
