@@ -128,12 +128,16 @@ function sameAnswers(hashes: Float64Array): number[][] {
   return [...byAnswer.values()];
 }
 
-/** The values found more than once (NaN never is), by sorting a copy: no map of every value. */
-function repeatedValues(values: Float64Array): Set<number> {
+/**
+ * The values found more than once (NaN never is), by sorting a copy: no map of every value, and
+ * a set of the few repeated ones looked up by bisection.
+ */
+function repeatedValues(values: Float64Array): { has(value: number): boolean } {
   const sorted = values.slice().sort();
-  const repeated = new Set<number>();
-  for (let at = 1; at < sorted.length; at++) if (sorted[at] === sorted[at - 1]) repeated.add(sorted[at] as number);
-  return repeated;
+  const repeated: number[] = [];
+  for (let at = 1; at < sorted.length; at++) if (sorted[at] === sorted[at - 1] && sorted[at] !== repeated[repeated.length - 1]) repeated.push(sorted[at] as number);
+  const found = Float64Array.from(repeated);
+  return { has: (value) => sortedIncludes(found, value) };
 }
 
 /** Filler pasted under several questions is a placeholder problem, not a sign they are one question. */
@@ -524,35 +528,42 @@ class GroupPages {
  */
 function questionTable(pages: GroupPages, keptPage: readonly number[], recalled: RecalledGroup | undefined, byText: boolean): QuestionTable {
   const { documents } = pages;
+  const fromKept = (page: number): boolean => recalled !== undefined && !byText && keptPage[page] !== -1;
+  // Counts first, so that the hashes go straight into typed arrays (a kept page's in one copy).
   const pageStart = new Int32Array(documents.length + 1);
-  const texts: number[] = [];
-  const answers: number[] = [];
-  const textIds = new Map<string, number>();
+  const keptStarts = recalled?.starts ?? new Int32Array(1);
   documents.forEach((_, page) => {
     const kept = keptPage[page] as number;
-    if (recalled && !byText && kept !== -1) {
-      for (let at = recalled.starts[kept] as number; at < (recalled.starts[kept + 1] as number); at++) {
-        texts.push(recalled.texts[at] as number);
-        answers.push(recalled.answers[at] as number);
-      }
-    } else {
-      const values = pages.valuesOf(page);
-      for (let at = 0; at < values.length; at += QUESTION_FIELDS) {
-        const normalized = values[at + 2] as string;
-        let text = values[at + 10] as number;
-        if (byText) {
-          text = textIds.get(normalized) ?? textIds.size;
-          textIds.set(normalized, text);
-        }
-        texts.push(text);
-        answers.push((values[at + 9] as number | null) ?? Number.NaN);
-      }
-    }
-    pageStart[page + 1] = texts.length;
+    const count = fromKept(page) ? (keptStarts[kept + 1] as number) - (keptStarts[kept] as number) : pages.valuesOf(page).length / QUESTION_FIELDS;
+    pageStart[page + 1] = (pageStart[page] as number) + count;
   });
-  const pageOf = new Int32Array(texts.length);
-  for (let page = 0; page < documents.length; page++) pageOf.fill(page, pageStart[page], pageStart[page + 1]);
-  return { documents, pageStart, pageOf, texts: Float64Array.from(texts), answers: Float64Array.from(answers) };
+  const total = pageStart[documents.length] as number;
+  const texts = new Float64Array(total);
+  const answers = new Float64Array(total);
+  const pageOf = new Int32Array(total);
+  const textIds = new Map<string, number>();
+  documents.forEach((_, page) => {
+    const start = pageStart[page] as number;
+    pageOf.fill(page, start, pageStart[page + 1]);
+    if (recalled && fromKept(page)) {
+      const kept = keptPage[page] as number;
+      texts.set(recalled.texts.subarray(keptStarts[kept], keptStarts[kept + 1]), start);
+      answers.set(recalled.answers.subarray(keptStarts[kept], keptStarts[kept + 1]), start);
+      return;
+    }
+    const values = pages.valuesOf(page);
+    for (let at = 0, index = start; at < values.length; at += QUESTION_FIELDS, index++) {
+      const normalized = values[at + 2] as string;
+      let text = values[at + 10] as number;
+      if (byText) {
+        text = textIds.get(normalized) ?? textIds.size;
+        textIds.set(normalized, text);
+      }
+      texts[index] = text;
+      answers[index] = (values[at + 9] as number | null) ?? Number.NaN;
+    }
+  });
+  return { documents, pageStart, pageOf, texts, answers };
 }
 
 /**
@@ -574,15 +585,20 @@ function groupFindings(
   const firstAsked = new Map<number, number>();
   const distinct: number[] = [];
   const findings: Finding[] = [];
-  texts.forEach((text, index) => {
-    const first = mayRepeat.has(text) ? firstAsked.get(text) : undefined;
+  for (let index = 0; index < texts.length; index++) {
+    const text = texts[index] as number;
+    if (!mayRepeat.has(text)) {
+      distinct.push(index);
+      continue;
+    }
+    const first = firstAsked.get(text);
     if (first === undefined) {
-      if (mayRepeat.has(text)) firstAsked.set(text, index);
+      firstAsked.set(text, index);
       distinct.push(index);
     } else {
       findings.push({ kind: 'exact', subject: index, other: first, score: 1 });
     }
-  });
+  }
   if (!context.options.nearDuplicates) return findings;
 
   // One string per distinct word: a site's 100,000 questions use a few thousand words. Prepared
