@@ -36,9 +36,9 @@ export function arePageMemoLocations(value: unknown): value is PageMemoLocations
 
 /**
  * What site rules keep per page ({@link SiteRuleMemo.keepPage}), one segment per rule and page
- * (and the memo of the whole site, under no path): a run after an edit reads each unchanged
- * page's memo and writes only the edited pages' anew, where one segment for all would be read
- * and written whole.
+ * (and each value of a rule's memo of the whole site, under a name no page has): a run after an
+ * edit reads each unchanged page's memo and writes only the edited pages' anew, where one
+ * segment for all would be read and written whole.
  */
 export class PageMemos {
   /** Values read from the file, by slot and file. */
