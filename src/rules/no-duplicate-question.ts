@@ -2,12 +2,13 @@ import path from 'node:path';
 import type { FaqDocument, QaBlock, Span } from '../model/types.js';
 import { answerFormHash, textHash } from '../text/answer-form.js';
 import { findFiller } from '../text/lorem.js';
-import { findNearDuplicates, findNearDuplicatesOf, mergeWordIndex, type NearDuplicatePair, type WordIndex } from '../text/near-duplicates.js';
 import { normalizeQuestion } from '../text/normalize.js';
 import { findPlaceholder } from '../text/placeholders.js';
 import { quoteExcerpt } from '../text/quote.js';
 import { DEFAULT_NEAR_DUPLICATE_THRESHOLD, isTypo, prepareNormalizedQuestion, questionSimilarity, type PreparedQuestion } from '../text/similarity.js';
 import { defineSiteRule, type RuleReport, type SiteRuleContext } from './define-rule.js';
+import { chunkCount, chunkRange, decoded, encoded } from './memo-arrays.js';
+import { sortedIncludes, wordingKeys, wordingPairs } from './wording-pairs.js';
 
 export interface NoDuplicateQuestionOptions {
   /** Compare questions within each page, or across the whole site (each language tree apart). */
@@ -188,195 +189,6 @@ function differingContentWords(a: PreparedQuestion, b: PreparedQuestion, ignore:
   return differing + unpairedB.length;
 }
 
-/**
- * What {@link wordingPairs} keeps: the hash of each distinct text (a Float64Array in base64: one
- * string, smaller than the numbers' JSON and read without parsing them), and the pairs as
- * `[a, b, score, …]` over them.
- */
-interface KeptPairs {
-  texts: string;
-  pairs: number[];
-}
-
-/**
- * And apart, read only when new texts are compared: the texts' {@link WordIndex} (typed arrays in
- * base64), with the {@link textHash} of the `texts` it was kept with.
- */
-interface KeptWordIndex {
-  texts: number;
-  vocabulary: string[];
-  wordStart: string;
-  /** Word ids, 2 bytes each when the vocabulary allows (most sites use a few thousand words), else 4. */
-  wordBytes: 2 | 4;
-  words: string;
-  weights: string;
-}
-
-/** Whether ascending `values` hold `value`. */
-function sortedIncludes(values: Float64Array, value: number): boolean {
-  let low = 0;
-  let high = values.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((values[middle] as number) < value) low = middle + 1;
-    else high = middle;
-  }
-  return low < values.length && values[low] === value;
-}
-
-/** A typed array from base64, copied so that it is aligned; undefined when the bytes do not fit. */
-function decoded<T>(encoded: unknown, Type: { new (buffer: ArrayBuffer): T; BYTES_PER_ELEMENT: number }): T | undefined {
-  if (typeof encoded !== 'string') return undefined;
-  const bytes = Buffer.from(encoded, 'base64');
-  return bytes.length % Type.BYTES_PER_ELEMENT === 0 ? new Type(new Uint8Array(bytes).buffer) : undefined;
-}
-
-function encoded(values: Float64Array | Float32Array | Int32Array | Uint16Array): string {
-  return Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString('base64');
-}
-
-/** The word index kept for these `texts` (as kept, encoded), when it is one. */
-function keptWordIndex(value: unknown, texts: string, count: number): WordIndex | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const kept = value as Partial<KeptWordIndex>;
-  const { vocabulary } = kept;
-  if (kept.texts !== textHash(texts) || !Array.isArray(vocabulary) || !vocabulary.every((word) => typeof word === 'string')) return undefined;
-  const wordStart = decoded(kept.wordStart, Int32Array);
-  const words = kept.wordBytes === 2 ? decoded(kept.words, Uint16Array) : kept.wordBytes === 4 ? decoded(kept.words, Int32Array) : undefined;
-  const weights = decoded(kept.weights, Float32Array);
-  if (!wordStart || !words || !weights || wordStart.length !== count + 1 || weights.length !== count || wordStart[0] !== 0 || wordStart[count] !== words.length) return undefined;
-  for (let at = 0; at < count; at++) if ((wordStart[at + 1] as number) < (wordStart[at] as number) || !((weights[at] as number) >= 0)) return undefined;
-  for (const id of words) if (id < 0 || id >= vocabulary.length) return undefined;
-  return { vocabulary, wordStart, words, weights };
-}
-
-/** The hashes and pairs kept, when they are what {@link wordingPairs} keeps (hashes not yet checked for being distinct). */
-function keptPairs(value: unknown): { value: KeptPairs; texts: Float64Array; pairs: number[] } | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const kept = value as Partial<KeptPairs>;
-  const texts = decoded(kept.texts, Float64Array);
-  const { pairs } = kept;
-  if (!texts || !Array.isArray(pairs) || pairs.length % 3 !== 0) return undefined;
-  const valid = pairs.every((item, at) => (at % 3 === 2 ? typeof item === 'number' && item >= 0 && item <= 1 : Number.isInteger(item) && item >= 0 && item < texts.length));
-  return valid ? { value: kept as KeptPairs, texts, pairs: pairs as number[] } : undefined;
-}
-
-/** The hashes ascending, when they are distinct safe integers. */
-function sortedDistinct(hashes: Float64Array): Float64Array | undefined {
-  const sorted = hashes.slice().sort();
-  for (let at = 0; at < sorted.length; at++) {
-    if (!Number.isSafeInteger(sorted[at]) || (at > 0 && sorted[at] === sorted[at - 1])) return undefined;
-  }
-  return sorted;
-}
-
-/**
- * Where each of `now` is in `before` (-1 for a new one), both distinct; `sortedBefore` is `before`
- * ascending. After an edit the two are mostly in step: they are walked side by side, a text a few
- * places on is found by looking ahead, and only texts that moved further need a map of all.
- */
-function keptPositions(now: Float64Array, before: Float64Array, sortedBefore: Float64Array): Int32Array {
-  const positions = new Int32Array(now.length).fill(-1);
-  let next = 0;
-  let lookup: Map<number, number> | undefined;
-  now.forEach((hash, index) => {
-    let at = next;
-    while (at < Math.min(before.length, next + 8) && before[at] !== hash) at++;
-    if (before[at] !== hash) {
-      if (!sortedIncludes(sortedBefore, hash)) return;
-      lookup ??= new Map(Array.from(before, (each, position) => [each, position]));
-      at = lookup.get(hash) as number;
-    }
-    positions[index] = at;
-    next = at + 1;
-  });
-  return positions;
-}
-
-/** Whether two arrays hold the same values in the same order. */
-function sameValues(a: Float64Array, b: Float64Array): boolean {
-  return a.length === b.length && a.every((value, at) => value === b[at]);
-}
-
-/**
- * The near duplicates by wording among the distinct questions of a group, as `[a, b, score, …]`:
- * those the search finds that ask about the same things in the same order. A pair depends on its
- * two texts alone, so with `--cache` the pairs are kept with a hash of every distinct text, and
- * apart the texts' content words; the next run takes the pairs whose texts are both still there
- * and compares only texts that are new with the others, through their kept words (the whole
- * search, and even tokenising every question, is most of the rule's time). Texts whose hashes
- * collide are not told apart that way: then the whole search runs.
- */
-function wordingPairs(
-  context: SiteRuleContext<NoDuplicateQuestionOptions>,
-  group: string,
-  hashes: Float64Array,
-  hashesUnique: boolean,
-  preparedAt: (index: number) => PreparedQuestion,
-): number[] {
-  const { threshold } = context.options;
-  const pairsKey = `wording-pairs ${threshold} ${group}`;
-  const indexKey = `word-index ${threshold} ${group}`;
-  const keptBefore = hashesUnique ? keptPairs(context.memo.recall(pairsKey)) : undefined;
-  if (keptBefore && sameValues(hashes, keptBefore.texts)) {
-    // The same texts in the same order (so distinct): the same pairs and index, kept as they
-    // were; the index is not even read.
-    context.memo.keep(pairsKey, keptBefore.value);
-    context.memo.keepAsBefore(indexKey);
-    return keptBefore.pairs;
-  }
-  const sortedBefore = keptBefore && sortedDistinct(keptBefore.texts);
-  const pairs: number[] = [];
-  const add = (found: readonly NearDuplicatePair[]): void => {
-    for (const { a, b, score } of found) {
-      if (sameContentWords(preparedAt(a), preparedAt(b)) && sameContentWordOrder(preparedAt(a), preparedAt(b))) pairs.push(a, b, score);
-    }
-  };
-  // The word index of the texts now, made only when it is searched or kept.
-  let index: WordIndex | undefined;
-  let wordIndex = (): WordIndex => (index ??= mergeWordIndex(hashes.length, undefined, () => -1, preparedAt));
-  if (keptBefore && sortedBefore) {
-    const keptAt = keptPositions(hashes, keptBefore.texts, sortedBefore);
-    // Where each kept text is now (-1: gone), for the kept pairs.
-    const nowAt = new Int32Array(keptBefore.texts.length).fill(-1);
-    const fresh: number[] = [];
-    keptAt.forEach((at, index) => {
-      if (at === -1) fresh.push(index);
-      else nowAt[at] = index;
-    });
-    for (let at = 0; at < keptBefore.pairs.length; at += 3) {
-      const a = nowAt[keptBefore.pairs[at] as number] as number;
-      const b = nowAt[keptBefore.pairs[at + 1] as number] as number;
-      if (a !== -1 && b !== -1) pairs.push(Math.min(a, b), Math.max(a, b), keptBefore.pairs[at + 2] as number);
-    }
-    const keptIndex = keptWordIndex(context.memo.recall(indexKey), keptBefore.value.texts, keptBefore.texts.length);
-    if (keptIndex) wordIndex = () => (index ??= mergeWordIndex(hashes.length, keptIndex, (at) => keptAt[at] as number, preparedAt));
-    if (fresh.length > 0) add(findNearDuplicatesOf(wordIndex(), fresh, preparedAt, threshold));
-  } else {
-    add(findNearDuplicates(Array.from(hashes, (_, index) => preparedAt(index)), threshold));
-  }
-  if (hashesUnique) {
-    const texts = encoded(hashes);
-    context.memo.keep(pairsKey, { texts, pairs } satisfies KeptPairs);
-    // Encoded when the cache is saved: a run without one never builds the index.
-    context.memo.keep(indexKey, {
-      toJSON: (): KeptWordIndex => {
-        const { vocabulary, wordStart, words, weights } = wordIndex();
-        const narrow = vocabulary.length <= 2 ** 16;
-        return {
-          texts: textHash(texts),
-          vocabulary: [...vocabulary],
-          wordStart: encoded(wordStart),
-          wordBytes: narrow ? 2 : 4,
-          words: encoded(narrow ? Uint16Array.from(words) : words),
-          weights: encoded(weights),
-        };
-      },
-    });
-  }
-  return pairs;
-}
-
 /** Groups the pages whose questions may repeat each other, by a key: one group per page or per language tree. */
 function groups(context: SiteRuleContext<NoDuplicateQuestionOptions>): Map<string, FaqDocument[]> {
   const byKey = new Map<string, FaqDocument[]>();
@@ -406,22 +218,24 @@ interface QuestionTable {
 }
 
 /**
- * What the rule keeps of a language tree between runs (`--cache`): its pages with their
- * versions; the verdicts on questions that share an answer and every finding as reported, by a
- * key of their questions' places (page index, then the question's ordinal in its page); and
- * apart, in chunks of {@link PAGES_PER_CHUNK} pages, every question's text and answer hash. After
- * an edit only the edited pages are read, a finding whose key is known again is reported as it
- * was, and only the chunks of edited pages are written again.
+ * What the rule keeps of a language tree between runs (`--cache`): its findings, apart from its
+ * questions. In chunks of {@link PAGES_PER_CHUNK} pages: the pages with their versions, and every
+ * question's text and answer hash. And for the tree: how many pages it had, the verdicts on
+ * questions that share an answer and every finding as reported, by a key of their questions'
+ * places (page index, then the question's ordinal in its page). After an edit only the edited
+ * pages are read, a finding whose key is known again is reported as it was, and only the chunks
+ * of edited pages (and the findings, if they changed) are written again.
  */
 interface KeptGroup {
-  pages: string[];
-  versions: string[];
+  pageCount: number;
   verdicts: Record<string, number>;
   reports: Record<string, KeptReport>;
 }
 
-/** The question counts of a chunk's pages, and their questions' text and answer hashes (base64 typed arrays). */
+/** A chunk's pages and their versions, their question counts, and their questions' text and answer hashes (base64 typed arrays). */
 interface KeptChunk {
+  pages: string[];
+  versions: string[];
   counts: string;
   texts: string;
   answers: string;
@@ -444,31 +258,39 @@ function spanOf(numbers: readonly unknown[], at: number): Span | undefined {
 
 /** {@link KeptGroup} and its chunks, decoded. */
 interface RecalledGroup {
+  value: KeptGroup;
   pages: string[];
   at: Map<string, number>;
   versions: string[];
   starts: Int32Array;
   texts: Float64Array;
   answers: Float64Array;
-  verdicts: Record<string, number>;
-  reports: Record<string, KeptReport>;
   chunks: unknown[];
+}
+
+function isStrings(value: unknown, length: number): value is string[] {
+  return Array.isArray(value) && value.length === length && value.every((item) => typeof item === 'string');
 }
 
 function recalledGroup(value: unknown, chunkAt: (chunk: number) => unknown): RecalledGroup | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const { pages, versions, verdicts, reports } = value as Partial<KeptGroup>;
-  if (!Array.isArray(pages) || !Array.isArray(versions) || pages.length !== versions.length) return undefined;
+  const { pageCount, verdicts, reports } = value as Partial<KeptGroup>;
+  if (!Number.isInteger(pageCount) || (pageCount as number) < 0) return undefined;
   if (typeof verdicts !== 'object' || verdicts === null || typeof reports !== 'object' || reports === null) return undefined;
   const chunks: unknown[] = [];
+  const pages: string[] = [];
+  const versions: string[] = [];
   const parts: Array<{ counts: Int32Array; texts: Float64Array; answers: Float64Array }> = [];
-  for (let chunk = 0; chunk * PAGES_PER_CHUNK < pages.length; chunk++) {
+  for (let chunk = 0; chunk < chunkCount(pageCount as number, PAGES_PER_CHUNK); chunk++) {
     const kept = chunkAt(chunk);
-    const { counts, texts, answers } = (typeof kept === 'object' && kept !== null ? kept : {}) as Partial<KeptChunk>;
-    const part = { counts: decoded(counts, Int32Array), texts: decoded(texts, Float64Array), answers: decoded(answers, Float64Array) };
-    if (!part.counts || !part.texts || !part.answers || part.counts.length !== Math.min(PAGES_PER_CHUNK, pages.length - chunk * PAGES_PER_CHUNK)) return undefined;
+    const stored = (typeof kept === 'object' && kept !== null ? kept : {}) as Partial<KeptChunk>;
+    const [from, to] = chunkRange(chunk, PAGES_PER_CHUNK, pageCount as number);
+    const part = { counts: decoded(stored.counts, Int32Array), texts: decoded(stored.texts, Float64Array), answers: decoded(stored.answers, Float64Array) };
+    if (!part.counts || !part.texts || !part.answers || part.counts.length !== to - from || !isStrings(stored.pages, to - from) || !isStrings(stored.versions, to - from)) return undefined;
     if (part.texts.length !== part.answers.length || part.counts.reduce((sum, count) => sum + count, 0) !== part.texts.length) return undefined;
     chunks.push(kept);
+    pages.push(...stored.pages);
+    versions.push(...stored.versions);
     parts.push(part as { counts: Int32Array; texts: Float64Array; answers: Float64Array });
   }
   const starts = new Int32Array(pages.length + 1);
@@ -484,7 +306,17 @@ function recalledGroup(value: unknown, chunkAt: (chunk: number) => unknown): Rec
       page++;
     }
   }
-  return { pages, at: new Map(pages.map((file, index) => [file, index])), versions, starts, texts, answers, verdicts, reports, chunks };
+  return { value: value as KeptGroup, pages, at: new Map(pages.map((file, index) => [file, index])), versions, starts, texts, answers, chunks };
+}
+
+/** Whether two groups' findings are the same: then the kept ones stay where they are. */
+function sameFindings(a: KeptGroup, b: KeptGroup): boolean {
+  const sameRecords = <T>(x: Record<string, T>, y: Record<string, T>, same: (p: T, q: T) => boolean): boolean => {
+    const keys = Object.keys(x);
+    return keys.length === Object.keys(y).length && keys.every((key) => Object.hasOwn(y, key) && same(x[key] as T, y[key] as T));
+  };
+  const sameReport = (p: KeptReport, q: KeptReport): boolean => Array.isArray(q) && p.length === q.length && p.every((item, at) => item === q[at]);
+  return a.pageCount === b.pageCount && sameRecords(a.verdicts, b.verdicts, (p, q) => p === q) && sameRecords(a.reports, b.reports, sameReport);
 }
 
 /** A finding: `subject` repeats `other` (indices into the table). */
@@ -612,7 +444,10 @@ function groupFindings(
     const known = best.get(b);
     if (!known || a < known.other) best.set(b, { other: a, score, reason });
   };
-  const pairs = wordingPairs(context, group, Float64Array.from(distinct, (index) => texts[index] as number), hashesUnique, preparedAt);
+  const accept = (a: PreparedQuestion, b: PreparedQuestion): boolean => sameContentWords(a, b) && sameContentWordOrder(a, b);
+  const { threshold } = context.options;
+  const distinctTexts = Float64Array.from(distinct, (index) => texts[index] as number);
+  const pairs = wordingPairs(context.memo, wordingKeys(threshold, group), threshold, distinctTexts, hashesUnique, preparedAt, accept);
   for (let at = 0; at < pairs.length; at += 3) consider(pairs[at] as number, pairs[at + 1] as number, pairs[at + 2] as number, 'wording');
 
   for (const indices of sameAnswers(Float64Array.from(distinct, (index) => answers[index] as number))) {
@@ -662,7 +497,7 @@ function checkGroup(context: SiteRuleContext<NoDuplicateQuestionOptions>, group:
   const versions = documents.map((document) => context.memo.pageVersion(document));
   // A language tree is kept whole when every page has a version (with a cache); a page-scope group is not kept.
   const keeps = context.options.scope === 'site' && versions.every((version) => version !== undefined);
-  const key = `questions ${context.options.threshold} ${context.options.nearDuplicates} ${group}`;
+  const key = `findings ${context.options.threshold} ${context.options.nearDuplicates} ${group}`;
   const chunkKey = (chunk: number): string => `question-hashes ${group} ${chunk}`;
   const recalled = keeps ? recalledGroup(context.memo.recall(key), (chunk) => context.memo.recall(chunkKey(chunk))) : undefined;
   // Where each page was in the kept group, if it is as it was then.
@@ -688,7 +523,7 @@ function checkGroup(context: SiteRuleContext<NoDuplicateQuestionOptions>, group:
     const verdictOf = (first: number, second: number, decide: () => number): number => {
       if (byText || !keeps) return decide();
       const before = keptKey(keptPlace(first), keptPlace(second));
-      const known = before === undefined ? undefined : recalled?.verdicts[before];
+      const known = before === undefined ? undefined : recalled?.value.verdicts[before];
       return (verdicts[`${place(first)} ${place(second)}`] = typeof known === 'number' ? known : decide());
     };
     const reports: Record<string, KeptReport> = {};
@@ -697,7 +532,7 @@ function checkGroup(context: SiteRuleContext<NoDuplicateQuestionOptions>, group:
       for (const finding of groupFindings(context, group, table, asked, verdictOf, !byText)) {
         const document = documents[table.pageOf[finding.subject] as number] as FaqDocument;
         const before = keeps && !byText ? keptKey(finding.kind, keptPlace(finding.subject), keptPlace(finding.other), String(finding.score)) : undefined;
-        const report = (before === undefined ? undefined : keptReport(recalled?.reports[before], recalled?.pages ?? [])) ?? findingReport(context.site.root, finding, asked(finding.subject), asked(finding.other));
+        const report = (before === undefined ? undefined : keptReport(recalled?.value.reports[before], recalled?.pages ?? [])) ?? findingReport(context.site.root, finding, asked(finding.subject), asked(finding.other));
         if (keeps && !byText) reports[`${finding.kind} ${place(finding.subject)} ${place(finding.other)} ${finding.score}`] = reportKept(report, table.pageOf[finding.other] as number);
         found.push({ document, report });
       }
@@ -708,10 +543,11 @@ function checkGroup(context: SiteRuleContext<NoDuplicateQuestionOptions>, group:
     for (const { document, report } of found) context.report(document, report);
     pages.keepTheRest();
     if (keeps && !byText) {
-      context.memo.keep(key, { pages: documents.map((document) => document.path), versions: versions as string[], verdicts, reports } satisfies KeptGroup);
-      for (let chunk = 0; chunk * PAGES_PER_CHUNK < documents.length; chunk++) {
-        const from = chunk * PAGES_PER_CHUNK;
-        const to = Math.min(documents.length, from + PAGES_PER_CHUNK);
+      const findings: KeptGroup = { pageCount: documents.length, verdicts, reports };
+      if (recalled && sameFindings(findings, recalled.value)) context.memo.keep(key, recalled.value);
+      else context.memo.keep(key, findings);
+      for (let chunk = 0; chunk < chunkCount(documents.length, PAGES_PER_CHUNK); chunk++) {
+        const [from, to] = chunkRange(chunk, PAGES_PER_CHUNK, documents.length);
         // A chunk of the same pages, each as it was, at the same places: kept as it was.
         const asBefore = recalled !== undefined && Math.min(recalled.pages.length, from + PAGES_PER_CHUNK) === to && keptPage.slice(from, to).every((at, offset) => at === from + offset);
         if (asBefore) {
@@ -721,6 +557,8 @@ function checkGroup(context: SiteRuleContext<NoDuplicateQuestionOptions>, group:
         const first = table.pageStart[from] as number;
         const last = table.pageStart[to] as number;
         context.memo.keep(chunkKey(chunk), {
+          pages: documents.slice(from, to).map((document) => document.path),
+          versions: versions.slice(from, to) as string[],
           counts: encoded(Int32Array.from({ length: to - from }, (_, offset) => (table.pageStart[from + offset + 1] as number) - (table.pageStart[from + offset] as number))),
           texts: encoded(table.texts.slice(first, last)),
           answers: encoded(table.answers.slice(first, last)),

@@ -42,64 +42,89 @@ function run(recalled: Record<string, unknown> = {}): { reports: string[]; kept:
 
 describe('no-duplicate-question with a memo', () => {
   const PAIRS = 'wording-pairs 0.8 tree:';
+  const TEXTS = 'wording-texts 0.8 tree: 0';
   const INDEX = 'word-index 0.8 tree:';
+  const INDEX_CHUNK = 'word-index 0.8 tree: 0';
   const encode = (hashes: number[]): string => Buffer.from(Float64Array.from(hashes).buffer).toString('base64');
   const decode = (texts: string): number[] => [...new Float64Array(new Uint8Array(Buffer.from(texts, 'base64')).buffer)];
-  const keptPairs = (kept: Map<string, unknown>) => kept.get(PAIRS) as { texts: string; pairs: number[] };
-  const keptIndex = (kept: Map<string, unknown>) => kept.get(INDEX) as { texts: number; vocabulary: string[]; wordStart: string; wordBytes: number; words: string; weights: string };
+  const keptPairs = (kept: Map<string, unknown>) => kept.get(PAIRS) as { count: number; chunks: number[]; pairs: number[] };
+  const keptIndex = (kept: Map<string, unknown>) => kept.get(INDEX_CHUNK) as { texts: number; wordStart: string; wordBytes: number; words: string; weights: string };
   const ints = (encoded: string): number[] => [...new Int32Array(new Uint8Array(Buffer.from(encoded, 'base64')).buffer)];
   const shorts = (encoded: string): number[] => [...new Uint16Array(new Uint8Array(Buffer.from(encoded, 'base64')).buffer)];
 
-  it('keeps the wording pairs it found, as [a, b, score] over the distinct questions, with a hash of each text, and apart their content words', () => {
+  it('keeps the wording pairs it found, as [a, b, score] over the distinct questions, the hashes of the texts, and apart their content words', () => {
     const { reports, kept } = run();
     expect(reports).toEqual([expect.stringMatching(/^5: Question "How can I delete my account\?" is nearly the same as "How do I delete my account\?" at faq\.md:1:4 \(similarity 0\.\d\d\)$/)]);
-    expect([...kept.keys()]).toEqual([PAIRS, INDEX]);
-    const texts = decode(keptPairs(kept).texts);
+    expect([...kept.keys()]).toEqual([PAIRS, TEXTS, INDEX_CHUNK, INDEX]);
+    const texts = decode(kept.get(TEXTS) as string);
     expect(texts).toHaveLength(4);
     expect(new Set(texts).size).toBe(4);
-    expect(keptPairs(kept).pairs).toEqual([0, 1, expect.any(Number)]);
-    expect(keptIndex(kept).vocabulary).toEqual(['how', 'delete', 'account', 'rename', 'bucket', 'what', 'pruning']);
+    expect(keptPairs(kept)).toEqual({ count: 4, chunks: [textHash(kept.get(TEXTS) as string)], pairs: [0, 1, expect.any(Number)] });
+    expect(kept.get(INDEX)).toEqual({ chunks: 1, vocabulary: ['how', 'delete', 'account', 'rename', 'bucket', 'what', 'pruning'] });
+    expect(keptIndex(kept).texts).toBe(textHash(kept.get(TEXTS) as string));
     expect(ints(keptIndex(kept).wordStart)).toEqual([0, 3, 6, 9, 12]);
     expect(keptIndex(kept).wordBytes).toBe(2);
     expect(shorts(keptIndex(kept).words)).toEqual([0, 1, 2, 0, 1, 2, 0, 3, 4, 5, 6, 1]);
   });
 
-  it('with the same texts, gives the pairs kept and keeps them and the index as they were, unread', () => {
+  it('with the same texts, gives the pairs kept and keeps them, the texts and the index as they were, unread', () => {
     const searched = run().kept;
     const recalled = { ...keptPairs(searched), pairs: [2, 3, 0.9] };
     const { reports, kept, asBefore } = run({ [PAIRS]: recalled });
     expect(reports).toEqual(['13: Question "What does pruning delete?" is nearly the same as "How do I rename a bucket?" at faq.md:9:4 (similarity 0.90)']);
     expect(kept.get(PAIRS)).toEqual(recalled);
-    expect(kept.has(INDEX)).toBe(false);
-    expect(asBefore).toEqual([INDEX]);
+    expect([...kept.keys()]).toEqual([PAIRS]);
+    expect(asBefore).toEqual([TEXTS, INDEX_CHUNK, INDEX]);
   });
 
   it('compares only the texts that are new with the others, through the kept index, and drops pairs of texts no longer there', () => {
     const searched = run();
-    const texts = decode(keptPairs(searched.kept).texts);
+    const texts = decode(searched.kept.get(TEXTS) as string);
     // The last run knew another second question (hash 12345), paired with the third; the second of now is new.
     const before = encode([texts[0] as number, 12345, texts[2] as number, texts[3] as number]);
-    const index = { ...keptIndex(searched.kept), texts: textHash(before) };
-    const { reports, kept } = run({ [PAIRS]: { texts: before, pairs: [1, 2, 0.95] }, [INDEX]: index });
+    const recalled = { [PAIRS]: { count: 4, chunks: [textHash(before)], pairs: [1, 2, 0.95] }, [TEXTS]: before, [INDEX]: searched.kept.get(INDEX), [INDEX_CHUNK]: { ...keptIndex(searched.kept), texts: textHash(before) } };
+    const { reports, kept, asBefore } = run(recalled);
     expect(reports).toEqual(searched.reports);
-    expect(kept.get(PAIRS)).toEqual(searched.kept.get(PAIRS));
-    expect(kept.get(INDEX)).toEqual(searched.kept.get(INDEX));
+    expect(asBefore).toEqual([]);
+    for (const key of [PAIRS, TEXTS, INDEX, INDEX_CHUNK]) expect(kept.get(key)).toEqual(searched.kept.get(key));
     // An index kept for other texts is not used: the texts are compared as they are.
-    const stale = run({ [PAIRS]: { texts: before, pairs: [1, 2, 0.95] }, [INDEX]: { ...index, vocabulary: ['x'], texts: 1 } });
-    expect(stale.reports).toEqual(searched.reports);
-    expect(stale.kept.get(INDEX)).toEqual(searched.kept.get(INDEX));
+    for (const stale of [{ [INDEX]: { chunks: 1, vocabulary: ['x'] } }, { [INDEX_CHUNK]: { ...keptIndex(searched.kept), texts: 1 } }]) {
+      const again = run({ ...recalled, ...stale });
+      expect(again.reports).toEqual(searched.reports);
+      for (const key of [PAIRS, TEXTS, INDEX, INDEX_CHUNK]) expect(again.kept.get(key)).toEqual(searched.kept.get(key));
+    }
+    // Nor are texts that are not what their hash says.
+    expect(run({ ...recalled, [TEXTS]: encode([1, 2, 3, 4]) }).reports).toEqual(searched.reports);
   });
 
   it('searches again when what it recalls is not pairs of these questions', () => {
     const searched = run().reports;
     const twoTexts = encode([1, 2]);
-    for (const recalled of [[0, 1, 0.9], { texts: [1, 2], pairs: [] }, { texts: twoTexts, pairs: [0, 1] }, { texts: twoTexts, pairs: [0, 9, 0.9] }, { texts: encode([1, 1]), pairs: [] }, { texts: encode([1.5, 2]), pairs: [] }, { texts: 'abc', pairs: [] }, { pairs: [] }, 'x']) {
-      expect(run({ [PAIRS]: recalled }).reports).toEqual(searched);
+    const pairsOf = (texts: string, pairs: unknown[], count = 2) => ({ [PAIRS]: { count, chunks: [textHash(texts)], pairs }, [TEXTS]: texts });
+    for (const recalled of [
+      { [PAIRS]: [0, 1, 0.9] },
+      { [PAIRS]: { texts: twoTexts, pairs: [] } },
+      pairsOf(twoTexts, [0, 1]),
+      pairsOf(twoTexts, [0, 9, 0.9]),
+      pairsOf(encode([1, 1]), []),
+      pairsOf(encode([1.5, 2]), []),
+      pairsOf('abc', []),
+      pairsOf(twoTexts, [], 3),
+      pairsOf(twoTexts, [], 1.5),
+      { [PAIRS]: { count: 2, chunks: [], pairs: [] } },
+      { [PAIRS]: { count: 2, chunks: ['x'], pairs: [] } },
+      { [PAIRS]: 'x' },
+    ]) {
+      expect(run(recalled).reports).toEqual(searched);
     }
     // A kept index that does not fit its texts is not used.
-    const index = { vocabulary: ['a'], wordStart: Buffer.from(Int32Array.from([0, 1, 1]).buffer).toString('base64'), wordBytes: 4, words: Buffer.from(Int32Array.from([0]).buffer).toString('base64'), weights: Buffer.from(Float32Array.from([1, 0]).buffer).toString('base64'), texts: textHash(twoTexts) };
-    for (const bad of [{}, { vocabulary: [] }, { wordStart: index.words }, { weights: 'abc' }, { words: Buffer.from(Int32Array.from([-1]).buffer).toString('base64') }, { wordBytes: 2 }, { wordBytes: 3 }, { texts: 0 }]) {
-      expect(run({ [PAIRS]: { texts: twoTexts, pairs: [] }, [INDEX]: { ...index, ...bad } }).reports).toEqual(searched);
+    const index = { vocabulary: ['a'], chunks: 1 };
+    const chunk = { wordStart: Buffer.from(Int32Array.from([0, 1, 1]).buffer).toString('base64'), wordBytes: 4, words: Buffer.from(Int32Array.from([0]).buffer).toString('base64'), weights: Buffer.from(Float32Array.from([1, 0]).buffer).toString('base64'), texts: textHash(twoTexts) };
+    for (const bad of [{}, { vocabulary: [] }, { chunks: 2 }, { vocabulary: [1] }]) {
+      expect(run({ ...pairsOf(twoTexts, []), [INDEX]: { ...index, ...bad }, [INDEX_CHUNK]: chunk }).reports).toEqual(searched);
+    }
+    for (const bad of [{}, { wordStart: chunk.words }, { weights: 'abc' }, { words: Buffer.from(Int32Array.from([-1]).buffer).toString('base64') }, { wordBytes: 2 }, { wordBytes: 3 }, { texts: 0 }]) {
+      expect(run({ ...pairsOf(twoTexts, []), [INDEX]: index, [INDEX_CHUNK]: { ...chunk, ...bad } }).reports).toEqual(searched);
     }
   });
 });
