@@ -3,6 +3,7 @@ import { findNearDuplicates, findNearDuplicatesOf, mergeWordIndex, type NearDupl
 import type { PreparedQuestion } from '../text/similarity.js';
 import type { SiteRuleMemo } from './define-rule.js';
 import { chunkCount, chunkRange, decoded, encoded } from './memo-arrays.js';
+import { NumberPositions } from './number-positions.js';
 
 /**
  * Distinct texts a chunk of the kept hashes and word index holds: a question edit writes one
@@ -56,18 +57,6 @@ export function wordingKeys(threshold: number, group: string): WordingKeys {
     index: `word-index ${threshold} ${group}`,
     indexChunk: (chunk) => `word-index ${threshold} ${group} ${chunk}`,
   };
-}
-
-/** Whether ascending `values` hold `value`. */
-export function sortedIncludes(values: Float64Array, value: number): boolean {
-  let low = 0;
-  let high = values.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((values[middle] as number) < value) low = middle + 1;
-    else high = middle;
-  }
-  return low < values.length && values[low] === value;
 }
 
 function keptPairs(value: unknown): KeptPairs | undefined {
@@ -135,36 +124,30 @@ function keptWordIndex(memo: SiteRuleMemo, keys: WordingKeys, kept: KeptPairs): 
   return { vocabulary, wordStart, words, weights };
 }
 
-/** The hashes ascending, when they are distinct safe integers. */
-function sortedDistinct(hashes: Float64Array): Float64Array | undefined {
-  const sorted = hashes.slice().sort();
-  for (let at = 0; at < sorted.length; at++) {
-    if (!Number.isSafeInteger(sorted[at]) || (at > 0 && sorted[at] === sorted[at - 1])) return undefined;
+/** Where each hash is, when they are distinct safe integers. */
+function distinctPositions(hashes: Float64Array): NumberPositions | undefined {
+  const positions = new NumberPositions(hashes.length);
+  for (let at = 0; at < hashes.length; at++) {
+    if (!Number.isSafeInteger(hashes[at]) || positions.add(hashes[at] as number, at) !== -1) return undefined;
   }
-  return sorted;
+  return positions;
 }
 
 /**
- * Where each of `now` is in `before` (-1 for a new one), both distinct; `sortedBefore` is `before`
- * ascending. After an edit the two are mostly in step: they are walked side by side, a text a few
- * places on is found by looking ahead, and only texts that moved further need a map of all.
+ * Where each of `now` is in `before` (-1 for a new one), both distinct; `positions` finds a
+ * hash in `before`. After an edit the two are mostly in step: they are walked side by side, and
+ * a text not where the walk is is looked up.
  */
-function keptPositions(now: Float64Array, before: Float64Array, sortedBefore: Float64Array): Int32Array {
-  const positions = new Int32Array(now.length).fill(-1);
+function keptPositions(now: Float64Array, before: Float64Array, positions: NumberPositions): Int32Array {
+  const kept = new Int32Array(now.length).fill(-1);
   let next = 0;
-  let lookup: Map<number, number> | undefined;
   now.forEach((hash, index) => {
-    let at = next;
-    while (at < Math.min(before.length, next + 8) && before[at] !== hash) at++;
-    if (before[at] !== hash) {
-      if (!sortedIncludes(sortedBefore, hash)) return;
-      lookup ??= new Map(Array.from(before, (each, position) => [each, position]));
-      at = lookup.get(hash) as number;
-    }
-    positions[index] = at;
+    const at = before[next] === hash ? next : positions.get(hash);
+    if (at === -1) return;
+    kept[index] = at;
     next = at + 1;
   });
-  return positions;
+  return kept;
 }
 
 /** One chunk of `index`, as kept. */
@@ -216,7 +199,7 @@ export function wordingPairs(
     return kept.pairs;
   }
   const before = kept && keptTexts(memo, keys, kept, hashes, nowHashes);
-  const sortedBefore = before && sortedDistinct(before);
+  const positionsBefore = before && distinctPositions(before);
   const pairs: number[] = [];
   const add = (found: readonly NearDuplicatePair[]): void => {
     for (const { a, b, score } of found) if (accept(preparedAt(a), preparedAt(b))) pairs.push(a, b, score);
@@ -225,8 +208,8 @@ export function wordingPairs(
   let index: WordIndex | undefined;
   let wordIndex = (): WordIndex => (index ??= mergeWordIndex(hashes.length, undefined, () => -1, preparedAt));
   let keptIndex: WordIndex | undefined;
-  if (kept && before && sortedBefore) {
-    const keptAt = keptPositions(hashes, before, sortedBefore);
+  if (kept && before && positionsBefore) {
+    const keptAt = keptPositions(hashes, before, positionsBefore);
     // Where each kept text is now (-1: gone), for the kept pairs.
     const nowAt = new Int32Array(kept.count).fill(-1);
     const fresh: number[] = [];
