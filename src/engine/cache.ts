@@ -310,6 +310,17 @@ export class LintCache {
     this.siteRulesChanged = true;
   }
 
+  /** Whether the site rule of `slot` kept anything in its memo in this run. */
+  keepsMemo(slot: string): boolean {
+    return this.pageMemos.keepsIn(slot);
+  }
+
+  /** Keeps no reports of a site rule for replay (and drops those an earlier run kept). */
+  dropSiteRuleReports(slot: string): void {
+    delete this.freshSiteRules[slot];
+    if (Object.hasOwn(this.siteRules(), slot)) this.siteRulesChanged = true;
+  }
+
   /**
    * A site rule's memo: what it kept in the last run in `slot`, and keeps in this one. A page's
    * values are kept under its path and content digest (`digestOf`), the site's under no path.
@@ -390,7 +401,7 @@ export class LintCache {
       siteRulesAt = extent;
     };
     if (siteRulesAsRead && stored?.siteRules) segments.push({ at: stored.siteRules, place: placeSiteRules });
-    else if (!siteRulesAsRead) segments.push({ source: () => this.freshSiteRules, place: placeSiteRules });
+    else if (!siteRulesAsRead && Object.keys(this.freshSiteRules).length > 0) segments.push({ source: () => this.freshSiteRules, place: placeSiteRules });
     const resultsAt: Extent[] = [];
     segments.push(...this.resultSegments(resultsAt));
 

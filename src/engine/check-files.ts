@@ -254,7 +254,10 @@ export async function runSiteRules(
           },
           memo: memo ?? NO_MEMO,
         });
-        cache?.setSiteRuleReports(slot, inputs, recorded);
+        // A rule that keeps a memo runs again cheaply from it: its reports (on a large site the
+        // largest thing the cache would write after every edit) are not kept for replay.
+        if (cache?.keepsMemo(slot)) cache.dropSiteRuleReports(slot);
+        else cache?.setSiteRuleReports(slot, inputs, recorded);
       } catch (error) {
         ruleCrashed(rule.meta.id, siteLinted[0] as FaqDocument, error);
       }

@@ -89,6 +89,11 @@ export class PageMemos {
     files.add(file);
   }
 
+  /** Whether this run keeps anything in `slot`. */
+  keepsIn(slot: string): boolean {
+    return this.fresh.has(slot) || this.asBefore.has(slot);
+  }
+
   /** Keeps every memo of a slot whose rule did not run (its reports were replayed). */
   keepSlot(slot: string): void {
     this.replayed.add(slot);

@@ -43,6 +43,21 @@ describe('LintCache on disk', () => {
     expect(LintCache.open(file, 'another key').peek('/site/a.md', 'hash-a')).toBeUndefined();
   });
 
+  it('tells whether a site rule kept a memo, and drops its reports kept for replay when told to', () => {
+    const file = cacheFile();
+    filled(file);
+    const second = LintCache.open(file, KEY);
+    expect(second.keepsMemo('no-duplicate-question /site')).toBe(false);
+    second.memoFor('no-duplicate-question /site', () => undefined).keepAsBefore('wording-pairs x');
+    expect(second.keepsMemo('no-duplicate-question /site')).toBe(true);
+    expect(second.keepsMemo('valid-internal-link /site')).toBe(false);
+    second.dropSiteRuleReports('no-duplicate-question /site');
+    second.save();
+    const third = LintCache.open(file, KEY);
+    expect(third.siteRuleReports('no-duplicate-question /site', 'inputs-1')).toBeUndefined();
+    expect(third.memoFor('no-duplicate-question /site', () => undefined).recall('wording-pairs x')).toEqual([0, 1, 0.9]);
+  });
+
   it('gives a page\'s URL settings from the header, and keeps unread entries when told to', () => {
     const file = cacheFile();
     const withSlug = factsOf(parseFaqDocument('/site/c.md', '---\ntitle: C\nslug: see\naliases: [/old/c/]\n---\n## How do I see it?\n\nLike this.\n'));
