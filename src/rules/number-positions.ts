@@ -46,11 +46,12 @@ export class NumberPositions {
 export function repeatedValues(values: Float64Array): { has(value: number): boolean } {
   const table = new NumberPositions(values.length);
   const repeated = new Uint8Array(values.length);
-  values.forEach((value, index) => {
-    if (Number.isNaN(value)) return;
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index] as number;
+    if (Number.isNaN(value)) continue;
     const first = table.add(value, index);
     if (first !== -1) repeated[first] = 1;
-  });
+  }
   return {
     has: (value) => {
       const first = table.get(value);

@@ -106,7 +106,14 @@ function keptWordIndex(memo: SiteRuleMemo, keys: WordingKeys, kept: KeptPairs): 
     const count = to - from;
     if (part.texts !== kept.chunks[chunk] || !wordStart || !words || !weights || wordStart.length !== count + 1 || weights.length !== count || wordStart[0] !== 0 || wordStart[count] !== words.length) return undefined;
     for (let at = 0; at < count; at++) if ((wordStart[at + 1] as number) < (wordStart[at] as number) || !((weights[at] as number) >= 0)) return undefined;
-    for (const id of words) if (id < 0 || id >= vocabulary.length) return undefined;
+    let smallest = 0;
+    let largest = -1;
+    for (let at = 0; at < words.length; at++) {
+      const id = words[at] as number;
+      if (id < smallest) smallest = id;
+      if (id > largest) largest = id;
+    }
+    if (smallest < 0 || largest >= vocabulary.length) return undefined;
     parts.push({ wordStart, words, weights });
   }
   const wordStart = new Int32Array(kept.count + 1);

@@ -354,15 +354,9 @@ export function findNearDuplicatesOf(index: WordIndex, subset: readonly number[]
   const { vocabulary, wordStart, words, weights } = index;
   const count = weights.length;
   const inSubset = new Set(subset);
-  // Postings by a counting sort: the questions holding word w are postings[offsets[w] .. offsets[w + 1]).
-  const offsets = new Int32Array(vocabulary.length + 1);
-  for (const id of words) offsets[id + 1] = (offsets[id + 1] as number) + 1;
-  for (let id = 0; id < vocabulary.length; id++) offsets[id + 1] = (offsets[id + 1] as number) + (offsets[id] as number);
-  const fill = offsets.slice(0, vocabulary.length);
-  const postings = new Int32Array(words.length);
-  for (let question = 0; question < count; question++) {
-    for (let at = wordStart[question] as number; at < (wordStart[question + 1] as number); at++) postings[(fill[words[at] as number] as number)++] = question;
-  }
+  // How many questions hold each word, to probe the rarest words first.
+  const frequency = new Int32Array(vocabulary.length);
+  for (let at = 0; at < words.length; at++) frequency[words[at] as number] = (frequency[words[at] as number] as number) + 1;
   const neighboursOf = (word: string): number[] => {
     const found: number[] = [];
     vocabulary.forEach((other, id) => {
@@ -376,18 +370,38 @@ export function findNearDuplicatesOf(index: WordIndex, subset: readonly number[]
   const seen = new Int32Array(count).fill(-1);
   const pairs: NearDuplicatePair[] = [];
 
+  // Each question's probes first, then the postings of the probed words alone: after an edit a
+  // few words are probed, and postings of every word would be an array as long as the index.
+  const probesOf = new Map<number, { xWords: string[]; related: Set<string>; probed: number[][] }>();
+  const probed = new Uint8Array(vocabulary.length);
   for (const x of inSubset) {
-    const first = preparedAt(x);
-    const weight = weights[x] as number;
-    const xWords = distinctContentWords(first);
-    const equal = new Set(xWords);
+    const xWords = distinctContentWords(preparedAt(x));
     const related = new Set<string>();
     const probes = xWords.map((word) => {
       const neighbours = neighboursOf(word);
       for (const id of neighbours) related.add(vocabulary[id] as string);
-      return { neighbours, cost: neighbours.reduce((sum, id) => sum + (offsets[id + 1] as number) - (offsets[id] as number), 0) };
+      return { neighbours, cost: neighbours.reduce((sum, id) => sum + (frequency[id] as number), 0) };
     });
     probes.sort((p, q) => p.cost - q.cost);
+    const chosen = probes.slice(0, poorLimit(weights[x] as number) + 1).map((probe) => probe.neighbours);
+    for (const neighbours of chosen) for (const id of neighbours) probed[id] = 1;
+    probesOf.set(x, { xWords, related, probed: chosen });
+  }
+  const postings = new Map<number, number[]>();
+  for (let question = 0; question < count; question++) {
+    for (let at = wordStart[question] as number; at < (wordStart[question + 1] as number); at++) {
+      const id = words[at] as number;
+      if (probed[id] !== 1) continue;
+      const list = postings.get(id);
+      if (list) list.push(question);
+      else postings.set(id, [question]);
+    }
+  }
+
+  for (const [x, { xWords, related, probed: chosen }] of probesOf) {
+    const first = preparedAt(x);
+    const weight = weights[x] as number;
+    const equal = new Set(xWords);
     const candidates: number[] = [];
     const consider = (y: number): void => {
       if (seen[y] === x || y === x || (y < x && inSubset.has(y))) return;
@@ -396,9 +410,7 @@ export function findNearDuplicatesOf(index: WordIndex, subset: readonly number[]
       if (Math.abs(weight - other) > (1 - threshold) * Math.max(weight, other) + EPSILON) return;
       candidates.push(y);
     };
-    for (const { neighbours } of probes.slice(0, poorLimit(weight) + 1)) {
-      for (const id of neighbours) for (let p = offsets[id] as number; p < (offsets[id + 1] as number); p++) consider(postings[p] as number);
-    }
+    for (const neighbours of chosen) for (const id of neighbours) for (const y of postings.get(id) ?? []) consider(y);
     if (xWords.length <= poorLimit(weight)) for (let y = 0; y < count; y++) if (isPoor(y)) consider(y);
 
     for (const y of candidates) {
