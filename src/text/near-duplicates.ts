@@ -372,7 +372,7 @@ export function findNearDuplicatesOf(index: WordIndex, subset: readonly number[]
 
   // Each question's probes first, then the postings of the probed words alone: after an edit a
   // few words are probed, and postings of every word would be an array as long as the index.
-  const probesOf = new Map<number, { xWords: string[]; related: Set<string>; probed: number[][] }>();
+  const probesOf = new Map<number, { xWords: string[]; related: Set<string>; chosen: number[][] }>();
   const probed = new Uint8Array(vocabulary.length);
   for (const x of inSubset) {
     const xWords = distinctContentWords(preparedAt(x));
@@ -385,7 +385,7 @@ export function findNearDuplicatesOf(index: WordIndex, subset: readonly number[]
     probes.sort((p, q) => p.cost - q.cost);
     const chosen = probes.slice(0, poorLimit(weights[x] as number) + 1).map((probe) => probe.neighbours);
     for (const neighbours of chosen) for (const id of neighbours) probed[id] = 1;
-    probesOf.set(x, { xWords, related, probed: chosen });
+    probesOf.set(x, { xWords, related, chosen });
   }
   const postings = new Map<number, number[]>();
   for (let question = 0; question < count; question++) {
@@ -398,7 +398,7 @@ export function findNearDuplicatesOf(index: WordIndex, subset: readonly number[]
     }
   }
 
-  for (const [x, { xWords, related, probed: chosen }] of probesOf) {
+  for (const [x, { xWords, related, chosen }] of probesOf) {
     const first = preparedAt(x);
     const weight = weights[x] as number;
     const equal = new Set(xWords);
