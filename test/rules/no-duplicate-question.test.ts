@@ -191,11 +191,14 @@ describe('no-duplicate-question with a kept language tree (a cache)', () => {
     site = new Map<string, unknown>();
     pages = new Map<string, unknown>();
     read: string[] = [];
+    /** Site values kept anew in the last run (not the very value recalled). */
+    written: string[] = [];
 
     run(documents: FaqDocument[], versions: Record<string, string>): string[] {
       const reports: string[] = [];
       const site = new Map<string, unknown>();
       const pages = new Map<string, unknown>();
+      const written: string[] = [];
       noDuplicateQuestion.check({
         documents,
         options: noDuplicateQuestion.meta.defaultOptions,
@@ -204,7 +207,10 @@ describe('no-duplicate-question with a kept language tree (a cache)', () => {
           reports.push(`${document.path}:${report.span.start.line}:${report.span.start.column} ${report.message} ${(report.related ?? []).map((related) => `${related.path}:${related.span.start.line}`).join()}`),
         memo: {
           recall: (key) => this.site.get(key),
-          keep: (key, value) => site.set(key, JSON.parse(JSON.stringify(value))),
+          keep: (key, value) => {
+            if (value !== this.site.get(key)) written.push(key);
+            site.set(key, value === this.site.get(key) ? value : JSON.parse(JSON.stringify(value)));
+          },
           keepAsBefore: (key) => this.site.has(key) && site.set(key, this.site.get(key)),
           recallPage: (document, key) => this.pages.get(`${document.path} ${versions[document.path]} ${key}`),
           keepPage: (document, key, value) => pages.set(`${document.path} ${versions[document.path]} ${key}`, value),
@@ -216,6 +222,7 @@ describe('no-duplicate-question with a kept language tree (a cache)', () => {
       });
       this.site = site;
       this.pages = pages;
+      this.written = written;
       return reports.sort();
     }
 
@@ -247,6 +254,20 @@ describe('no-duplicate-question with a kept language tree (a cache)', () => {
     // b.md's values were read for the new finding that points at it; no page's blocks were.
     expect(cache.read.filter((read) => !read.endsWith(' blocks'))).toEqual(cache.read);
     expect(cache.read).toEqual([]);
+  });
+
+  it('after an answer edit that changes no finding, writes only the edited page\'s chunk: the findings and the pairs stay as they were', () => {
+    const cache = new FakeCache();
+    const documents = [parseFaqDocument('/site/a.md', A), parseFaqDocument('/site/b.md', B), parseFaqDocument('/site/c.md', C)];
+    const first = cache.run(documents, { '/site/a.md': '1', '/site/b.md': '1', '/site/c.md': '1' });
+    const edited = C.replace('C.', 'C, and more.');
+    const second = [cache.unread('/site/a.md', A), cache.unread('/site/b.md', B), parseFaqDocument('/site/c.md', edited)];
+    expect(cache.run(second, { '/site/a.md': '1', '/site/b.md': '1', '/site/c.md': '2' })).toEqual(first);
+    expect(cache.written).toEqual(['question-hashes tree: 0']);
+    // A new finding is written.
+    const repeated = [cache.unread('/site/a.md', A), cache.unread('/site/b.md', B), parseFaqDocument('/site/c.md', A)];
+    cache.run(repeated, { '/site/a.md': '1', '/site/b.md': '1', '/site/c.md': '3' });
+    expect(cache.written).toContain('findings 0.8 true tree:');
   });
 
   it('catches a kept hash that makes two different texts look alike, and compares the texts instead', () => {
