@@ -56,11 +56,15 @@ class GitignoreStack {
     let rules = this.cache.get(dir);
     if (rules === undefined) {
       rules = null;
-      try {
-        const text = fs.readFileSync(path.join(dir, '.gitignore'), 'utf8');
-        rules = ignore().add(text);
-      } catch {
-        // No .gitignore here.
+      const file = path.join(dir, '.gitignore');
+      // Most folders have none: asked without an exception, which costs more than a read
+      // (a site of 600 folders spent 13 ms on them in every run).
+      if (fs.statSync(file, { throwIfNoEntry: false })?.isFile()) {
+        try {
+          rules = ignore().add(fs.readFileSync(file, 'utf8'));
+        } catch {
+          // Unreadable: as if there were none.
+        }
       }
       this.cache.set(dir, rules);
     }
