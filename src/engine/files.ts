@@ -4,6 +4,7 @@ import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { ConfigError } from '../config/config.js';
+import { statKind } from '../io/disk.js';
 
 export const MARKDOWN_GLOB = '**/*.{md,markdown}';
 const ALWAYS_SKIPPED = ['**/node_modules/**', '**/.git/**'];
@@ -59,7 +60,7 @@ class GitignoreStack {
       const file = path.join(dir, '.gitignore');
       // Most folders have none: asked without an exception, which costs more than a read
       // (a site of 600 folders spent 13 ms on them in every run).
-      if (fs.statSync(file, { throwIfNoEntry: false })?.isFile()) {
+      if (statKind(file) === 'file') {
         try {
           rules = ignore().add(fs.readFileSync(file, 'utf8'));
         } catch {

@@ -107,7 +107,8 @@ function readAnswer(read: BytesRead): string {
   return read.ok ? (read.digest ?? bytesDigest(read.bytes)) : `!${read.code}`;
 }
 
-function statKind(target: string): FileKind {
+/** What is at `target`, asked of the disk itself (no log, no memo). */
+export function statKind(target: string): FileKind {
   try {
     const stat = fs.statSync(target, { throwIfNoEntry: false });
     return stat === undefined ? 'none' : stat.isFile() ? 'file' : stat.isDirectory() ? 'dir' : 'other';

@@ -191,7 +191,8 @@ export function wordingPairs(
   accept: (a: PreparedQuestion, b: PreparedQuestion) => boolean,
 ): number[] {
   const chunks = chunkCount(hashes.length, TEXTS_PER_CHUNK);
-  const nowChunks = Array.from({ length: chunks }, (_, chunk) => encoded(hashes.subarray(...chunkRange(chunk, TEXTS_PER_CHUNK, hashes.length))));
+  // Encoded only when kept: hashes that may collide are neither compared nor kept.
+  const nowChunks = hashesUnique ? Array.from({ length: chunks }, (_, chunk) => encoded(hashes.subarray(...chunkRange(chunk, TEXTS_PER_CHUNK, hashes.length)))) : [];
   const nowHashes = nowChunks.map(textHash);
   const kept = hashesUnique ? keptPairs(memo.recall(keys.pairs)) : undefined;
   if (kept && kept.count === hashes.length && kept.chunks.every((hash, chunk) => hash === nowHashes[chunk])) {
