@@ -3,10 +3,10 @@
 // the read floor, the remark-parse floor (1 thread and 2 worker threads), markdownlint-cli2,
 // faqlint cold, warm with --cache, warm after one page changed (a sentence after the last block),
 // after one answer changed (a line added to an answer) and after one question changed (reworded
-// anew in each run) — whole-process wall, CPU
-// and peak RSS, median of N runs — then the near-duplicate search alone. It checks faqlint's
-// answers against the planted findings (bench/compare.mjs), so speed never comes from skipping
-// work. Writes bench/results.json and prints a Markdown table.
+// anew in each run) — whole-process wall, CPU and peak RSS, median of N runs — then the
+// near-duplicate search alone, on synthetic questions and on the largest site's own. It checks
+// faqlint's answers against the planted findings (bench/compare.mjs), so speed never comes from
+// skipping work. Writes bench/results.json and prints a Markdown table.
 //
 //   node bench/run.mjs [--sizes S,M,L] [--runs 5] [--seed 42]
 
@@ -187,6 +187,15 @@ results.nearDuplicates = [...`${nearDup.stdout}${nearDup.stderr}`.matchAll(/(\d+
   pairs: Number(m[4]),
 }));
 
+// The same search on the largest site's own questions, whose shared vocabulary makes it slower.
+const siteSize = sizes[sizes.length - 1];
+process.stderr.write(`near-duplicate search on the questions of site ${siteSize}\n`);
+const siteSearch = spawnSync(node, [path.join(root, 'bench', 'near-duplicates-site.mjs'), '--size', siteSize, '--seed', String(seed), '--runs', String(runs)], { cwd: root, encoding: 'utf8' });
+const siteRow = /site (\w+): (\d+) questions: prepare (\d+) ms, search (\d+) ms, (\d+) pairs/.exec(siteSearch.stdout);
+if (siteRow) {
+  results.nearDuplicates.push({ questions: Number(siteRow[2]), site: siteRow[1], prepareMs: Number(siteRow[3]), searchMs: Number(siteRow[4]), pairs: Number(siteRow[5]) });
+}
+
 fs.writeFileSync(path.join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
 const lines = [`Machine: ${results.machine.cpus} cores (${results.machine.model}), ${results.machine.memoryGb} GB, Node ${results.machine.node}; median of ${runs} runs.`, ''];
@@ -202,6 +211,6 @@ for (const [size, data] of Object.entries(results.sizes)) {
   );
 }
 lines.push('### Near-duplicate search alone', '', '| questions | prepare ms | search ms | pairs |', '| --- | --- | --- | --- |');
-for (const row of results.nearDuplicates) lines.push(`| ${row.questions} | ${row.prepareMs} | ${row.searchMs} | ${row.pairs} |`);
+for (const row of results.nearDuplicates) lines.push(`| ${row.questions}${row.site ? ` (site ${row.site}'s questions)` : ''} | ${row.prepareMs} | ${row.searchMs} | ${row.pairs} |`);
 console.log(lines.join('\n'));
 

@@ -66,8 +66,10 @@ function representatives(questions: readonly PreparedQuestion[]): { reps: Prepar
  * Question q's distinct content word ids (cheapest to probe first) are `words[wordStart[q] ..
  * wordStart[q + 1])`; the questions holding word w (ascending, so by weight) are
  * `postings[offsets[w] .. offsets[w + 1])`. `signatures` holds per question a 64-bit bloom-style
- * signature of its words, then one of their typo-neighbours (2 ints each); each posting has a
- * copy of its question's weight and signatures beside it, so that the scan reads memory in order.
+ * signature of its words, then one of their typo-neighbours (2 ints each). The scan reads, per
+ * posting, its question's weight and signatures: they sit together in `postingRecords`
+ * ({@link RECORD} slots each, the weight as a float in slot 0), so that it reads one stream of
+ * memory in order.
  */
 function buildIndex(reps: readonly PreparedQuestion[]) {
   const idOf = new Map<string, number>();
@@ -104,8 +106,9 @@ function buildIndex(reps: readonly PreparedQuestion[]) {
   const offsets = new Int32Array(spellings.length + 1);
   for (let id = 0; id < spellings.length; id++) offsets[id + 1] = (offsets[id] as number) + (frequency[id] as number);
   const postings = new Int32Array(words.length);
-  const postingWeights = new Float32Array(words.length); // weights are quarters: exact in 32 bits
-  const postingSignatures = new Int32Array(4 * words.length);
+  const records = new ArrayBuffer(RECORD * 4 * words.length);
+  const postingRecords = new Int32Array(records);
+  const postingWeights = new Float32Array(records); // weights are quarters: exact in 32 bits
   const signatures = new Int32Array(4 * reps.length);
   const bit = (id: number, at: number): void => {
     const hash = Math.imul(id, 0x9e3779b1) >>> 26; // 0..63
@@ -122,12 +125,15 @@ function buildIndex(reps: readonly PreparedQuestion[]) {
     for (const id of ids) {
       const at = (fill[id] as number)++;
       postings[at] = rep;
-      postingWeights[at] = (reps[rep] as PreparedQuestion).weight;
-      for (let k = 0; k < 4; k++) postingSignatures[4 * at + k] = signatures[4 * rep + k] as number;
+      postingWeights[RECORD * at] = (reps[rep] as PreparedQuestion).weight;
+      for (let k = 0; k < 4; k++) postingRecords[RECORD * at + 1 + k] = signatures[4 * rep + k] as number;
     }
   });
-  return { wordStart, words, neighbours, offsets, postings, signatures, postingWeights, postingSignatures };
+  return { wordStart, words, neighbours, offsets, postings, signatures, postingWeights, postingRecords };
 }
+
+/** Slots per posting record: the weight, then the question's word and neighbour signatures. */
+const RECORD = 5;
 
 /** First position in `values[from, to)` (ascending) whose value is ≥ `value`. */
 function lowerBound(values: ArrayLike<number>, value: number, from: number, to: number): number {
@@ -141,25 +147,11 @@ function lowerBound(values: ArrayLike<number>, value: number, from: number, to: 
   return low;
 }
 
-/** Whether more than `limit` bits are set in `low` and `high` together (usually few are). */
-function moreBitsThan(low: number, high: number, limit: number): boolean {
-  let count = 0;
-  for (let bits = low; bits !== 0 && count <= limit; bits &= bits - 1) count++;
-  for (let bits = high; bits !== 0 && count <= limit; bits &= bits - 1) count++;
-  return count > limit;
-}
-
-/**
- * Signature filter: whether either side has more than `limit` word bits missing from the other's
- * neighbour bits. `x` and `y` hold (words low, high, neighbours low, high) at `xAt` and `yAt`.
- */
-function surelyTooFar(x: Int32Array, xAt: number, y: Int32Array, yAt: number, limit: number): boolean {
-  const xLow = (x[xAt] as number) & ~(y[yAt + 2] as number);
-  const xHigh = (x[xAt + 1] as number) & ~(y[yAt + 3] as number);
-  const yLow = (y[yAt] as number) & ~(x[xAt + 2] as number);
-  const yHigh = (y[yAt + 1] as number) & ~(x[xAt + 3] as number);
-  if ((xLow | xHigh | yLow | yHigh) === 0) return false;
-  return limit === 0 || moreBitsThan(xLow, xHigh, limit) || moreBitsThan(yLow, yHigh, limit);
+/** The number of bits set in a 32-bit integer (branch-free: the scan calls it tens of millions of times). */
+export function bitCount(bits: number): number {
+  let count = bits - ((bits >>> 1) & 0x55555555);
+  count = (count & 0x33333333) + ((count >>> 2) & 0x33333333);
+  return Math.imul((count + (count >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
 
 /** Sorts by `a` then `b` with two stable counting sorts: linear, for millions of pairs. */
@@ -186,7 +178,7 @@ function sortPairs(pairs: NearDuplicatePair[], size: number): NearDuplicatePair[
 export function findNearDuplicates(questions: readonly PreparedQuestion[], threshold: number): NearDuplicatePair[] {
   if (!(threshold > 0)) return findNearDuplicatesAllPairs(questions, threshold);
   const { reps, members } = representatives(questions);
-  const { wordStart, words, neighbours, offsets, postings, signatures, postingWeights, postingSignatures } = buildIndex(reps);
+  const { wordStart, words, neighbours, offsets, postings, signatures, postingWeights, postingRecords } = buildIndex(reps);
   const weightOf = (rep: number): number => (reps[rep] as PreparedQuestion).weight;
   // Content-poor in the weak sense: few enough words that even as the lighter side of a pair
   // (W_heavier ≤ W / t) none of them need be related to the other question.
@@ -212,13 +204,24 @@ export function findNearDuplicates(questions: readonly PreparedQuestion[], thres
       if (seen[x] !== y) candidates.push(x);
       seen[x] = y;
     };
+    // y's word bits and the complement of its neighbour bits, for the signature filter.
+    const yWordsLow = signatures[4 * y] as number;
+    const yWordsHigh = signatures[4 * y + 1] as number;
+    const yFarLow = ~(signatures[4 * y + 2] as number);
+    const yFarHigh = ~(signatures[4 * y + 3] as number);
     // Prefix: y's first maxUnrelated + 1 words (cheapest first) include one related to x.
     for (let w = first; w < Math.min(end, first + maxUnrelated + 1); w++) {
       for (const word of neighbours[words[w] as number] as Int32Array) {
         const start = offsets[word] as number;
         for (let p = lowerBound(postings, y, start, offsets[word + 1] as number) - 1; p >= start; p--) {
-          if ((postingWeights[p] as number) < lightest) break;
-          if (surelyTooFar(postingSignatures, 4 * p, signatures, 4 * y, maxUnrelated)) continue;
+          const at = RECORD * p;
+          if ((postingWeights[at] as number) < lightest) break;
+          // Signature filter: a word whose bit is missing from the other side's neighbour bits is
+          // surely unrelated; more than maxUnrelated such on either side rule the pair out.
+          const xUnrelated = bitCount((postingRecords[at + 1] as number) & yFarLow) + bitCount((postingRecords[at + 2] as number) & yFarHigh);
+          if (xUnrelated > maxUnrelated) continue;
+          const yUnrelated = bitCount(yWordsLow & ~(postingRecords[at + 3] as number)) + bitCount(yWordsHigh & ~(postingRecords[at + 4] as number));
+          if (yUnrelated > maxUnrelated) continue;
           collect(postings[p] as number);
         }
       }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findNearDuplicates, findNearDuplicatesAllPairs, findNearDuplicatesOf, mergeWordIndex } from '../../src/text/near-duplicates.js';
+import { bitCount, findNearDuplicates, findNearDuplicatesAllPairs, findNearDuplicatesOf, mergeWordIndex } from '../../src/text/near-duplicates.js';
 import { DEFAULT_NEAR_DUPLICATE_THRESHOLD, prepareQuestion, type PreparedQuestion } from '../../src/text/similarity.js';
 
 const prepareAll = (texts: readonly string[]) => texts.map(prepareQuestion);
@@ -96,6 +96,18 @@ function generateQuestions(count: number, seed = 1): string[] {
   }
   return questions;
 }
+
+describe('bitCount', () => {
+  it('counts the set bits of any 32-bit integer, the sign bit included (property)', () => {
+    const slowCount = (bits: number): number => {
+      let count = 0;
+      for (let bit = 0; bit < 32; bit++) count += (bits >>> bit) & 1;
+      return count;
+    };
+    expect([0, -1, 1, -2147483648, 2147483647].map(bitCount)).toEqual([0, 32, 1, 1, 31]);
+    fc.assert(fc.property(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), (bits) => bitCount(bits) === slowCount(bits)));
+  });
+});
 
 describe('findNearDuplicates', () => {
   const texts = [
