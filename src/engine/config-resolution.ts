@@ -121,6 +121,24 @@ export function activeRulesFor(resolved: ResolvedConfig, file: string | undefine
   return active;
 }
 
+/**
+ * {@link activeRulesFor} of each file. Files that the same overrides apply to share one list: a
+ * large site has thousands of files and a config a few overrides, if any.
+ */
+export function activeRulesByFile(resolved: ResolvedConfig, files: readonly string[], overrides: Record<string, SeverityName>): Map<string, ActiveRule[]> {
+  const matchers = (resolved.config.overrides ?? []).map((override) => picomatch(override.files, { dot: true }));
+  const byMatches = new Map<string, ActiveRule[]>();
+  return new Map(
+    files.map((file) => {
+      const relative = matchers.length > 0 ? path.relative(resolved.dir, file).split(path.sep).join('/') : '';
+      const matches = matchers.map((isMatch) => (isMatch(relative) ? '1' : '0')).join('');
+      let active = byMatches.get(matches);
+      if (!active) byMatches.set(matches, (active = activeRulesFor(resolved, file, overrides)));
+      return [file, active];
+    }),
+  );
+}
+
 /** Rejects `--rule` ids that no rule has. */
 export function checkRuleOverrides(resolved: ResolvedConfig, overrides: Record<string, SeverityName>): void {
   for (const id of Object.keys(overrides)) {

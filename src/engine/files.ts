@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
-import { glob, isDynamicPattern } from 'tinyglobby';
+import { globSync, isDynamicPattern } from 'tinyglobby';
 import { ConfigError } from '../config/config.js';
 import { statKind } from '../io/disk.js';
 
@@ -135,9 +135,9 @@ export async function findFiles(search: FileSearch): Promise<string[]> {
         continue;
       }
       const skipped = hugoRoot ? HUGO_NON_CONTENT_DIRS.map((dir) => `${path.relative(absolute, path.join(hugoRoot, dir)).split(path.sep).join('/')}/**`).filter((glob) => !glob.startsWith('..')) : [];
-      matches = await glob([MARKDOWN_GLOB], { cwd: absolute, absolute: true, ignore: [...ALWAYS_SKIPPED, ...skipped], followSymbolicLinks: false, onlyFiles: true, caseSensitiveMatch: false });
+      matches = globSync([MARKDOWN_GLOB], { cwd: absolute, absolute: true, ignore: [...ALWAYS_SKIPPED, ...skipped], followSymbolicLinks: false, onlyFiles: true, caseSensitiveMatch: false });
     } else if (isDynamicPattern(pattern)) {
-      matches = await glob([pattern], { cwd: search.cwd, absolute: true, ignore: ALWAYS_SKIPPED, followSymbolicLinks: false, onlyFiles: true });
+      matches = globSync([pattern], { cwd: search.cwd, absolute: true, ignore: ALWAYS_SKIPPED, followSymbolicLinks: false, onlyFiles: true });
       if (matches.length === 0) throw new ConfigError(`No files match the pattern "${pattern}"`);
     } else {
       throw new ConfigError(`No such file or directory: ${pattern}`);
@@ -145,8 +145,7 @@ export async function findFiles(search: FileSearch): Promise<string[]> {
     const kept: string[] = [];
     for (const match of matches) {
       const file = path.resolve(match);
-      const relativeToConfig = path.relative(search.configDir, file).split(path.sep).join('/');
-      if (search.ignore.length > 0 && configIgnore(relativeToConfig)) continue;
+      if (search.ignore.length > 0 && configIgnore(path.relative(search.configDir, file).split(path.sep).join('/'))) continue;
       if (gitignore.ignores(file, root)) continue;
       kept.push(file);
       found.add(file);

@@ -4,7 +4,7 @@ import { askAgain, DiskLog, listDigest, markdownListing, withDiskLog, type DiskA
 import { DEFAULT_PARSE_OPTIONS, type ParseOptions } from '../parse/parse-options.js';
 import { VERSION } from '../version.js';
 import { isSiteRule, type SeverityName } from '../rules/define-rule.js';
-import { activeRulesFor, checkRuleOverrides, loadConfig, type ActiveRule, type ConfigLookup, type ResolvedConfig } from './config-resolution.js';
+import { activeRulesByFile, checkRuleOverrides, loadConfig, type ConfigLookup, type ResolvedConfig } from './config-resolution.js';
 import { findFiles } from './files.js';
 import { cacheKey, LintCache } from './cache.js';
 import { PageChangedError } from './read-source.js';
@@ -86,7 +86,7 @@ async function lintLogged(options: LintOptions, diskLog: DiskLog): Promise<LintR
   const fileSearch = { cwd, ignore: config.ignore ?? [], configDir: resolved.dir, hugoRootFor, walks: new Map() };
   const files = stdinPath ? [stdinPath] : await findFiles({ ...fileSearch, patterns: options.patterns && options.patterns.length > 0 ? options.patterns : ['.'] });
   const parseOptions = parseOptionsFrom(config);
-  const rulesByFile = new Map<string, ActiveRule[]>(files.map((file) => [file, activeRulesFor(resolved, file, ruleOverrides)]));
+  const rulesByFile = activeRulesByFile(resolved, files, ruleOverrides);
   // A rule that needs the whole parsed file every run makes cached facts useless.
   const factsSuffice = [...rulesByFile.values()].every((active) => active.every(({ rule }) => isSiteRule(rule) || rule.meta.reads !== undefined));
   const cache =
@@ -201,7 +201,7 @@ async function changedPages(answers: readonly DiskAnswer[], find: (patterns: str
       now = listDigest(files);
     } else {
       now = askAgain(question, target);
-      if (question === 'kind' && now !== undefined) log.remember('kind', target, now);
+      if ((question === 'kind' || question === 'kinds') && now !== undefined) log.remember(question, target, now);
     }
     if (now === answer) continue;
     if (question !== 'read') return undefined;

@@ -5,11 +5,12 @@ import path from 'node:path';
 
 /**
  * What a run asks the disk besides the config and the linted files: `read` (a file's bytes, as
- * a digest), `kind` (is this path a file, a folder, nothing), `markdown` (the Markdown files
- * under a folder), `entries` (a folder's entries), and `find` (a site's pages, asked by the
- * engine's file search). Every answer is a string, so a later run can ask again and compare.
+ * a digest), `kind` (is this path a file, a folder, nothing), `kinds` (that, for several names in
+ * one folder), `markdown` (the Markdown files under a folder), `entries` (a folder's entries),
+ * and `find` (a site's pages, asked by the engine's file search). Every answer is a string, so a
+ * later run can ask again and compare.
  */
-export type DiskQuestion = 'read' | 'kind' | 'markdown' | 'entries' | 'find';
+export type DiskQuestion = 'read' | 'kind' | 'kinds' | 'markdown' | 'entries' | 'find';
 
 export type FileKind = 'file' | 'dir' | 'other' | 'none';
 
@@ -128,6 +129,40 @@ export function fileKind(target: string): FileKind {
   return kind;
 }
 
+const KIND_CODES: Record<FileKind, string> = { file: 'f', dir: 'd', other: 'o', none: 'n' };
+const KIND_OF_CODE: Record<string, FileKind> = { f: 'file', d: 'dir', o: 'other', n: 'none' };
+
+/**
+ * A `kinds` answer: a letter per name. The folder is listed once and only the names it holds (in
+ * any letter case: the disk may ignore case) are looked at, so a folder with none of them costs
+ * one call instead of one per name. A folder that cannot be listed has each name looked at.
+ */
+function kindsAnswer(dir: string, names: readonly string[]): string {
+  let listed: Set<string> | undefined;
+  try {
+    listed = new Set(fs.readdirSync(dir).map((name) => name.toLowerCase()));
+  } catch {
+    listed = undefined;
+  }
+  return names.map((name) => KIND_CODES[listed && !listed.has(name.toLowerCase()) ? 'none' : statKind(path.join(dir, name))]).join('');
+}
+
+/**
+ * What is at each of `names` (single path segments) in `dir`, following symbolic links, as
+ * {@link fileKind} would say, remembered for the run. Asked as one question: a site root search
+ * asks every folder for nine names, and a later run asks again.
+ */
+export function kindsIn(dir: string, names: readonly string[]): FileKind[] {
+  const log = runLog.getStore();
+  const target = [dir, ...names].join('\0');
+  let answer = log?.answer('kinds', target) ?? log?.recall('kinds', target);
+  if (answer === undefined) {
+    answer = kindsAnswer(dir, names);
+    log?.note('kinds', target, answer);
+  }
+  return [...answer].map((code) => KIND_OF_CODE[code] as FileKind);
+}
+
 /** File extensions of Markdown content pages. */
 export const CONTENT_EXTENSIONS = ['.md', '.markdown'];
 
@@ -226,6 +261,10 @@ export function askAgain(question: string, target: string): string | undefined {
       return digestOfFile(target);
     case 'kind':
       return statKind(target);
+    case 'kinds': {
+      const [dir = '', ...names] = target.split('\0');
+      return kindsAnswer(dir, names);
+    }
     case 'markdown':
       return listDigest(markdownListing(target));
     case 'entries':

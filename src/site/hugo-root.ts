@@ -3,11 +3,14 @@
  * the TOML and YAML parsers.
  */
 import path from 'node:path';
-import { fileKind } from '../io/disk.js';
+import { fileKind, kindsIn } from '../io/disk.js';
 
 // Hugo tries every name with every extension in this order; the first hit wins (hugo.json beats config.toml).
 export const ROOT_CONFIG_NAMES = ['hugo', 'config'];
 export const CONFIG_EXTENSIONS = ['toml', 'yaml', 'yml', 'json'];
+const ROOT_CONFIG_FILES = ROOT_CONFIG_NAMES.flatMap((name) => CONFIG_EXTENSIONS.map((extension) => `${name}.${extension}`));
+/** What a folder is asked to tell whether it is a site root: the config files, then the `config` folder. */
+const ROOT_MARKERS = [...ROOT_CONFIG_FILES, 'config'];
 
 export const isFile = (file: string): boolean => fileKind(file) === 'file';
 export const isDirectory = (dir: string): boolean => fileKind(dir) === 'dir';
@@ -26,18 +29,13 @@ export function findHugoSiteRoot(startDir: string): string | undefined {
 }
 
 function isSiteRoot(dir: string): boolean {
-  return rootConfigFile(dir) !== undefined || isDirectory(path.join(dir, 'config', '_default'));
+  return rootConfigFile(dir) !== undefined || (kindsIn(dir, ROOT_MARKERS)[ROOT_CONFIG_FILES.length] === 'dir' && isDirectory(path.join(dir, 'config', '_default')));
 }
 
 /** The root config file Hugo would load from `dir`, if any. */
 export function rootConfigFile(dir: string): string | undefined {
-  for (const name of ROOT_CONFIG_NAMES) {
-    for (const extension of CONFIG_EXTENSIONS) {
-      const file = path.join(dir, `${name}.${extension}`);
-      if (isFile(file)) return file;
-    }
-  }
-  return undefined;
+  const first = kindsIn(dir, ROOT_MARKERS).slice(0, ROOT_CONFIG_FILES.length).indexOf('file');
+  return first === -1 ? undefined : path.join(dir, ROOT_CONFIG_FILES[first] as string);
 }
 
 /**

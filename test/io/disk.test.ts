@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { askAgain, directoryEntries, DiskLog, fileKind, markdownFilesUnder, readBytes, withDiskLog } from '../../src/io/disk.js';
+import { askAgain, directoryEntries, DiskLog, fileKind, kindsIn, markdownFilesUnder, readBytes, withDiskLog } from '../../src/io/disk.js';
 
 function folder(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faqlint-disk-'));
@@ -49,6 +49,38 @@ describe('the disk log', () => {
     fs.writeFileSync(path.join(dir, 'docs/faq.md'), '# FAQ!\n');
     fs.writeFileSync(path.join(dir, 'docs/more.md'), '');
     for (const [question, target, answer] of log.entries()) expect(askAgain(question, target), `${question} ${target}`).not.toBe(answer);
+  });
+
+  it('asks for the kinds of several names in a folder as one question, with an answer that asking again reproduces', () => {
+    const dir = folder();
+    const names = ['faq.md', '.hidden', 'missing.md', 'FAQ.md', 'notes.txt'];
+    const log = new DiskLog();
+    const kinds = withDiskLog(log, () => kindsIn(path.join(dir, 'docs'), names));
+    // FAQ.md is the answer the disk gives when asked for that very name: none here, where case matters.
+    const caseBlind = fs.existsSync(path.join(dir, 'docs', 'FAQ.md'));
+    expect(kinds).toEqual(['file', 'dir', 'none', caseBlind ? 'file' : 'none', 'file']);
+    expect(kinds).toEqual(names.map((name) => fileKind(path.join(dir, 'docs', name))));
+    expect(kindsIn(path.join(dir, 'nowhere'), ['a.md'])).toEqual(['none']);
+    const entries = log.entries();
+    expect(entries.map(([question]) => question)).toEqual(['kinds']);
+    for (const [question, target, answer] of entries) expect(askAgain(question, target)).toBe(answer);
+
+    fs.writeFileSync(path.join(dir, 'docs', 'missing.md'), '');
+    for (const [question, target, answer] of entries) expect(askAgain(question, target)).not.toBe(answer);
+    // A new file by another name changes nothing asked.
+    fs.rmSync(path.join(dir, 'docs', 'missing.md'));
+    fs.writeFileSync(path.join(dir, 'docs', 'other.md'), '');
+    for (const [question, target, answer] of entries) expect(askAgain(question, target)).toBe(answer);
+  });
+
+  it('remembers the kinds of names for the run', () => {
+    const dir = folder();
+    withDiskLog(new DiskLog(), () => {
+      expect(kindsIn(dir, ['later.md'])).toEqual(['none']);
+      fs.writeFileSync(path.join(dir, 'later.md'), '');
+      expect(kindsIn(dir, ['later.md'])).toEqual(['none']);
+    });
+    expect(kindsIn(dir, ['later.md'])).toEqual(['file']);
   });
 
   it('remembers what a path is for the run, so a run sees one state of the disk', () => {

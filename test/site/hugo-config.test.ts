@@ -268,6 +268,12 @@ describe('findHugoSiteRoot', () => {
     }
   });
 
+  it('takes only files by those names for root files: a file named config or a folder named hugo.toml is no root', () => {
+    const root = makeSite({ config: 'not a folder', 'hugo.toml/readme.md': '', 'content/x.md': '' });
+    expect(findHugoSiteRoot(path.join(root, 'content'))).toBeUndefined();
+    expect(findHugoSiteRoot(root)).toBeUndefined();
+  });
+
   it('does not take a bare config/ folder without _default/ for a site', () => {
     const root = makeSite({ 'config/production/params.toml': '', 'content/x.md': '' });
     expect(findHugoSiteRoot(path.join(root, 'content'))).toBeUndefined();
