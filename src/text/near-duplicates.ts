@@ -75,8 +75,13 @@ function buildIndex(reps: readonly PreparedQuestion[]) {
   const idOf = new Map<string, number>();
   const spellings: string[] = [];
   const frequency: number[] = [];
-  const contentIds = reps.map((question) => {
-    const ids: number[] = [];
+  // Each question's distinct content word ids, flat (its tokens are the most it can have); a
+  // word is new to a question unless the question was the last it was seen in.
+  const wordStart = new Int32Array(reps.length + 1);
+  let words = new Int32Array(reps.reduce((sum, question) => sum + question.tokens.length, 0));
+  let lastSeenIn = new Int32Array(64).fill(-1);
+  let length = 0;
+  reps.forEach((question, rep) => {
     question.tokens.forEach((token, i) => {
       if (question.functionWord[i]) return;
       let id = idOf.get(token);
@@ -84,14 +89,20 @@ function buildIndex(reps: readonly PreparedQuestion[]) {
         id = spellings.push(token) - 1;
         idOf.set(token, id);
         frequency.push(0);
+        if (id === lastSeenIn.length) {
+          const grown = new Int32Array(2 * id).fill(-1);
+          grown.set(lastSeenIn);
+          lastSeenIn = grown;
+        }
       }
-      if (!ids.includes(id)) {
-        ids.push(id);
-        frequency[id] = (frequency[id] as number) + 1;
-      }
+      if (lastSeenIn[id] === rep) return;
+      lastSeenIn[id] = rep;
+      words[length++] = id;
+      frequency[id] = (frequency[id] as number) + 1;
     });
-    return ids;
+    wordStart[rep + 1] = length;
   });
+  words = words.subarray(0, length);
   // Global order: cheapest word to probe first (its neighbours' postings), ties by spelling.
   const neighbours = typoNeighbours(spellings);
   const cost = neighbours.map((ids) => ids.reduce((sum, id) => sum + (frequency[id] as number), 0));
@@ -99,10 +110,16 @@ function buildIndex(reps: readonly PreparedQuestion[]) {
   order.sort((x, y) => (cost[x] as number) - (cost[y] as number) || ((spellings[x] as string) < (spellings[y] as string) ? -1 : 1));
   const rank = new Int32Array(spellings.length);
   order.forEach((id, position) => (rank[id] = position));
+  // Each question's words by rank: a few words each, so an insertion sort in place.
+  for (let rep = 0; rep < reps.length; rep++) {
+    for (let at = (wordStart[rep] as number) + 1; at < (wordStart[rep + 1] as number); at++) {
+      const id = words[at] as number;
+      let to = at;
+      for (; to > (wordStart[rep] as number) && (rank[words[to - 1] as number] as number) > (rank[id] as number); to--) words[to] = words[to - 1] as number;
+      words[to] = id;
+    }
+  }
 
-  const wordStart = new Int32Array(reps.length + 1);
-  contentIds.forEach((ids, rep) => (wordStart[rep + 1] = (wordStart[rep] as number) + ids.length));
-  const words = new Int32Array(wordStart[reps.length] as number);
   const offsets = new Int32Array(spellings.length + 1);
   for (let id = 0; id < spellings.length; id++) offsets[id + 1] = (offsets[id] as number) + (frequency[id] as number);
   const postings = new Int32Array(words.length);
@@ -115,20 +132,20 @@ function buildIndex(reps: readonly PreparedQuestion[]) {
     signatures[at + (hash >>> 5)] = (signatures[at + (hash >>> 5)] as number) | (1 << (hash & 31));
   };
   const fill = offsets.slice(0, spellings.length);
-  contentIds.forEach((ids, rep) => {
-    ids.sort((x, y) => (rank[x] as number) - (rank[y] as number));
-    words.set(ids, wordStart[rep]);
-    for (const id of ids) {
-      bit(id, 4 * rep);
-      for (const near of neighbours[id] as Int32Array) bit(near, 4 * rep + 2);
+  for (let rep = 0; rep < reps.length; rep++) {
+    const first = wordStart[rep] as number;
+    const end = wordStart[rep + 1] as number;
+    for (let w = first; w < end; w++) {
+      bit(words[w] as number, 4 * rep);
+      for (const near of neighbours[words[w] as number] as Int32Array) bit(near, 4 * rep + 2);
     }
-    for (const id of ids) {
-      const at = (fill[id] as number)++;
+    for (let w = first; w < end; w++) {
+      const at = (fill[words[w] as number] as number)++;
       postings[at] = rep;
       postingWeights[RECORD * at] = (reps[rep] as PreparedQuestion).weight;
       for (let k = 0; k < 4; k++) postingRecords[RECORD * at + 1 + k] = signatures[4 * rep + k] as number;
     }
-  });
+  }
   return { wordStart, words, neighbours, offsets, postings, signatures, postingWeights, postingRecords };
 }
 
