@@ -7,7 +7,7 @@ import { activeRulesFor, type ActiveRule, type ConfigLookup, type ResolvedConfig
 import { findFiles, type FileSearch } from './files.js';
 import { applyInlineDirectives } from './inline-directives.js';
 import { cacheKey, type LintCache } from './cache.js';
-import { DocumentStore, release, type PageSource } from './document-store.js';
+import { DocumentStore, type PageSource } from './document-store.js';
 import { crashReport, messageFor, runFileRules } from './file-rules.js';
 import { finishResult, spanFields, type LintMessage, type LintResult } from './results.js';
 import { siteLoader } from './sites.js';
@@ -66,13 +66,12 @@ export async function checkFiles(plan: CheckPlan): Promise<{ results: LintResult
     });
   }
 
-  // One file at a time: parse (or take from the cache), run its file rules, release its tree.
+  // One file at a time: parse (or take from the cache), run its file rules, keep only its facts.
   const linted: FaqDocument[] = [];
   for (const [index, file] of files.entries()) {
     onProgress?.({ phase: 'check', done: index, total: files.length });
     const document = store.load(file);
     if (!document) continue;
-    linted.push(document);
     // Loaded even when no rule reads it, so a glossary the config names but the site lacks fails every run.
     siteFor(document.path);
     const cached = store.cachedMessages.get(file);
@@ -86,7 +85,7 @@ export async function checkFiles(plan: CheckPlan): Promise<{ results: LintResult
       const local = new Set((rulesByFile.get(file) ?? []).filter(({ rule }) => rule.meta.reads === 'file').map(({ rule }) => rule.meta.id));
       cache.set(file, store.hashes.get(file) ?? '', document, (messages.get(file) ?? []).filter((message) => local.has(message.ruleId)), store.parts.get(file));
     }
-    release(document);
+    linted.push(store.settle(document));
   }
 
   onProgress?.({ phase: 'site', done: 0, total: 1 });

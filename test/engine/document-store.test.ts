@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { factsOf } from '../../src/engine/cache.js';
 import { DocumentStore } from '../../src/engine/document-store.js';
+import { FactsBlock } from '../../src/engine/facts-block.js';
 import { lint } from '../../src/engine/lint.js';
 import { DEFAULT_PARSE_OPTIONS } from '../../src/parse/parse-options.js';
 import { folderWith } from '../helpers/folder.js';
@@ -30,6 +32,49 @@ describe('DocumentStore.frontMatterOf (pages the site model has not loaded)', ()
 
   it('still finds a key spelt with escapes', () => {
     expect(of('escaped.md')).toEqual({ url: '/spelt-with-escapes/' });
+  });
+});
+
+describe('DocumentStore.settle (pages parsed on the main thread)', () => {
+  const page = [
+    '---',
+    'title: "Backups"',
+    '---',
+    '## Restoring',
+    '',
+    '{{< details "How do I restore a snapshot to another host?" >}}',
+    'Run `stashbox restore` there. The [restore guide](/guide/restore/#other-hosts) has the details.',
+    '{{< /details >}}',
+    '',
+  ].join('\n');
+  const dir = folderWith({ 'faq.md': page });
+  const file = path.join(dir, 'faq.md');
+
+  it('keeps only the facts of a linted page once its rules have run, as a worker would send them', () => {
+    const store = new DocumentStore(DEFAULT_PARSE_OPTIONS, undefined, new Set([file]), undefined);
+    const parsed = store.load(file);
+    if (!parsed) throw new Error('not loaded');
+    expect(parsed.tree.children.length).toBeGreaterThan(0);
+    const facts = JSON.parse(JSON.stringify(factsOf(parsed))) as unknown;
+    const spans = parsed.blocks.map((block) => [block.span, block.questionSpan, block.answerSpan]);
+    const settled = store.settle(parsed);
+    expect(settled).not.toBe(parsed);
+    expect(store.load(file)).toBe(settled);
+    expect(settled.tree.children).toEqual([]);
+    expect(settled.text).toBe('');
+    expect(settled.blocks.every((block) => block instanceof FactsBlock)).toBe(true);
+    expect(settled.blocks.map((block) => [block.span, block.questionSpan, block.answerSpan])).toEqual(spans);
+    expect(factsOf(settled)).toEqual(facts);
+    expect(store.settle(settled)).toBe(settled);
+  });
+
+  it('keeps only the facts of a page read as context at once', () => {
+    const store = new DocumentStore(DEFAULT_PARSE_OPTIONS, undefined, new Set(), undefined);
+    const loaded = store.load(file);
+    expect(loaded?.tree.children).toEqual([]);
+    expect(loaded?.blocks[0]).toBeInstanceOf(FactsBlock);
+    expect(loaded?.blocks[0]?.question).toBe('How do I restore a snapshot to another host?');
+    expect(loaded && store.settle(loaded)).toBe(loaded);
   });
 });
 
