@@ -79,7 +79,7 @@ export class DocumentStore implements PageSource {
     this.parsedHere.add(document);
     if (this.partsOf) this.parts.set(absolute, this.partsOf(document));
     if (!this.linted.has(absolute)) {
-      const facts = factsOf(document);
+      const facts = flatFactsOf(document);
       this.cache?.setFacts(absolute, hash, facts, null, this.parts.get(absolute));
       return this.settle(document, facts);
     }
@@ -96,9 +96,7 @@ export class DocumentStore implements PageSource {
   settle(document: FaqDocument, facts?: DocumentFacts): FaqDocument {
     if (!this.parsedHere.has(document)) return document;
     this.parsedHere.delete(document);
-    // Through JSON, as a worker's facts come: a parsed document's strings are often slices and
-    // concatenations that keep the page's text and many small pieces alive; parsed back they are flat.
-    const settled = documentFromFacts(JSON.parse(JSON.stringify(facts ?? factsOf(release(document)))) as DocumentFacts, document.lineIndex);
+    const settled = documentFromFacts(facts ?? flatFactsOf(release(document)), document.lineIndex);
     this.documents.set(document.path, settled);
     return settled;
   }
@@ -198,6 +196,14 @@ export class DocumentStore implements PageSource {
   dropPending(): void {
     this.pendingText.clear();
   }
+}
+
+/**
+ * A parsed document's facts through JSON, as a worker's come: its strings are often slices and
+ * concatenations that keep the page's text and many small pieces alive; parsed back they are flat.
+ */
+function flatFactsOf(document: FaqDocument): DocumentFacts {
+  return JSON.parse(JSON.stringify(factsOf(document))) as DocumentFacts;
 }
 
 /** A file's size in bytes; 0 when it cannot be looked at (the worker's read then fails, and the main thread reports why). */
