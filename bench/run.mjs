@@ -194,6 +194,8 @@ const siteSearch = spawnSync(node, [path.join(root, 'bench', 'near-duplicates-si
 const siteRow = /site (\w+): (\d+) questions: prepare (\d+) ms, search (\d+) ms, (\d+) pairs/.exec(siteSearch.stdout);
 if (siteRow) {
   results.nearDuplicates.push({ questions: Number(siteRow[2]), site: siteRow[1], prepareMs: Number(siteRow[3]), searchMs: Number(siteRow[4]), pairs: Number(siteRow[5]) });
+} else {
+  process.stderr.write(`  the search on site ${siteSize}'s questions failed:\n${siteSearch.stderr}\n`);
 }
 
 fs.writeFileSync(path.join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -56,7 +56,7 @@ describe('the disk log', () => {
     const names = ['faq.md', '.hidden', 'missing.md', 'FAQ.md', 'notes.txt'];
     const log = new DiskLog();
     const kinds = withDiskLog(log, () => kindsIn(path.join(dir, 'docs'), names));
-    // FAQ.md is the answer the disk gives when asked for that very name: none here, where case matters.
+    // FAQ.md is whatever the disk says of that very name: nothing where case matters, faq.md where it does not.
     const caseBlind = fs.existsSync(path.join(dir, 'docs', 'FAQ.md'));
     expect(kinds).toEqual(['file', 'dir', 'none', caseBlind ? 'file' : 'none', 'file']);
     expect(kinds).toEqual(names.map((name) => fileKind(path.join(dir, 'docs', name))));
