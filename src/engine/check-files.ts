@@ -80,13 +80,9 @@ export async function checkFiles(plan: CheckPlan): Promise<{ results: LintResult
       report: (ruleId, report) => reportTo(document, ruleId, report),
       crashed: (ruleId, error) => ruleCrashed(ruleId, document, error),
     });
-    const settled = store.settle(document);
-    linted.push(settled);
     // A file a rule crashed on keeps no cached findings: the next run runs its rules again.
-    if (cache && !cached && !crashedOn.has(file)) {
-      const local = new Set((rulesByFile.get(file) ?? []).filter(({ rule }) => rule.meta.reads === 'file').map(({ rule }) => rule.meta.id));
-      cache.set(file, store.hashes.get(file) ?? '', settled, (messages.get(file) ?? []).filter((message) => local.has(message.ruleId)), store.parts.get(file));
-    }
+    const local = cache && !cached && !crashedOn.has(file) ? new Set((rulesByFile.get(file) ?? []).filter(({ rule }) => rule.meta.reads === 'file').map(({ rule }) => rule.meta.id)) : undefined;
+    linted.push(store.settle(document, local && (messages.get(file) ?? []).filter((message) => local.has(message.ruleId))));
   }
 
   onProgress?.({ phase: 'site', done: 0, total: 1 });

@@ -78,11 +78,7 @@ export class DocumentStore implements PageSource {
     this.documents.set(absolute, document);
     this.parsedHere.add(document);
     if (this.partsOf) this.parts.set(absolute, this.partsOf(document));
-    if (!this.linted.has(absolute)) {
-      const facts = flatFactsOf(document);
-      this.cache?.setFacts(absolute, hash, facts, null, this.parts.get(absolute));
-      return this.settle(document, facts);
-    }
+    if (!this.linted.has(absolute)) return this.settle(document, null);
     return document;
   }
 
@@ -92,11 +88,14 @@ export class DocumentStore implements PageSource {
    * offsets, with no node. A large site parsed here (one core, `--concurrency off`) then holds
    * what it holds when parsed on workers: on a 3,000-page site, hundreds of megabytes less.
    * Returns the document to use from now on; one known by its facts already is returned as it is.
+   * With `findings` (the file-local findings to keep; null for a page read only as context) the
+   * facts also go into the cache, the same facts the settled document is made of.
    */
-  settle(document: FaqDocument, facts?: DocumentFacts): FaqDocument {
-    if (!this.parsedHere.has(document)) return document;
-    this.parsedHere.delete(document);
-    const settled = documentFromFacts(facts ?? flatFactsOf(release(document)), document.lineIndex);
+  settle(document: FaqDocument, findings?: LintMessage[] | null): FaqDocument {
+    const facts = this.parsedHere.delete(document) ? flatFactsOf(release(document)) : undefined;
+    if (findings !== undefined) this.cache?.setFacts(document.path, this.hashes.get(document.path) ?? '', facts ?? factsOf(document), findings, this.parts.get(document.path));
+    if (!facts) return document;
+    const settled = documentFromFacts(facts, document.lineIndex);
     this.documents.set(document.path, settled);
     return settled;
   }
