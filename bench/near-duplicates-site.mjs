@@ -5,28 +5,18 @@
 //
 //   npm run build && node bench/near-duplicates-site.mjs [--size L] [--seed 42] [--runs 5]
 
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { glob } from 'tinyglobby';
-import { generateSite } from './generate-site.mjs';
 import { option } from './options.mjs';
+import { siteQuestions } from './site-questions.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const size = option('size', 'L');
 const seed = Number(option('seed', '42'));
 const runs = Number(option('runs', '5'));
-const { parseFaqDocument } = await import(path.join(root, 'dist/parse/document.js'));
 const { DEFAULT_NEAR_DUPLICATE_THRESHOLD, prepareQuestion } = await import(path.join(root, 'dist/text/similarity.js'));
 const { findNearDuplicates } = await import(path.join(root, 'dist/text/near-duplicates.js'));
 
-const site = path.join(os.tmpdir(), `faqlint-bench-${size}-${seed}`);
-if (!fs.existsSync(path.join(site, 'manifest.json'))) generateSite({ size, seed, out: site, force: true });
-const files = (await glob(['content/**/*.md'], { cwd: site, absolute: true })).sort();
-const texts = [];
-for (const file of files) {
-  for (const block of parseFaqDocument(file, fs.readFileSync(file, 'utf8')).blocks) if (block.isQuestion) texts.push(block.question);
-}
+const texts = await siteQuestions(size, seed);
 
 const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
 const prepareMs = [];

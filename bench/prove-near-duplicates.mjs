@@ -4,28 +4,18 @@
 //
 //   npm run build && node bench/prove-near-duplicates.mjs [--size M] [--seed 42] [--threshold 0.8]
 
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { glob } from 'tinyglobby';
-import { generateSite } from './generate-site.mjs';
 import { option } from './options.mjs';
+import { siteQuestions } from './site-questions.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const size = option('size', 'M');
 const seed = Number(option('seed', '42'));
 const threshold = Number(option('threshold', '0.8'));
-const { parseFaqDocument } = await import(path.join(root, 'dist/parse/document.js'));
 const { prepareQuestion } = await import(path.join(root, 'dist/text/similarity.js'));
 const { findNearDuplicates, findNearDuplicatesAllPairs } = await import(path.join(root, 'dist/text/near-duplicates.js'));
 
-const site = path.join(os.tmpdir(), `faqlint-bench-${size}-${seed}`);
-if (!fs.existsSync(path.join(site, 'manifest.json'))) generateSite({ size, seed, out: site, force: true });
-const files = (await glob(['content/**/*.md'], { cwd: site, absolute: true })).sort();
-const questions = [];
-for (const file of files) {
-  for (const block of parseFaqDocument(file, fs.readFileSync(file, 'utf8')).blocks) if (block.isQuestion) questions.push(prepareQuestion(block.question));
-}
+const questions = (await siteQuestions(size, seed)).map((text) => prepareQuestion(text));
 let started = performance.now();
 const indexed = findNearDuplicates(questions, threshold);
 const indexedMs = performance.now() - started;
