@@ -10,11 +10,12 @@
 //
 // Takes every *.md under fixtures/, mutates it (bit and byte flips, chunk duplication, deletion
 // and swaps, shortcode/HTML/directive/front-matter fragments, line-ending changes, deep
-// repetition, truncation, splices of other pages), and runs parseFaqDocument and every
-// formatter on the result; every `--lint-every`-th input also goes through lint() (all rules).
+// repetition, truncation, splices of other pages), and runs parseFaqDocument (and compares its
+// model with the one read through mdast's tree) and every formatter on the result; every `--lint-every`-th input also goes through lint() (all rules).
 // A failure is: anything throwing, a position outside the text (or whose line:column disagrees
 // with its offset), two Q/A blocks that partly overlap, a rule crash, output that is not valid
-// JSON or that carries a raw control character in stylish/compact. Each distinct failure is
+// JSON or that carries a raw control character in stylish/compact, a model that differs from the
+// mdast reading's. Each distinct failure is
 // printed with the seed and the input's index, minimized, and written to /tmp; the exit code
 // is then 1. Input number i depends only on the seed and i, so `--seed` reproduces a run
 // (`--runs` fixes how many inputs; otherwise `--seconds` does).
@@ -28,7 +29,7 @@ if (!fs.existsSync(path.join(dist, 'parse', 'document.js'))) {
   console.error('fuzz: build first (npx tsc -p tsconfig.build.json)');
   process.exit(2);
 }
-const { parseFaqDocument } = await import(path.join(dist, 'parse', 'document.js'));
+const { parseFaqDocument, parseFaqDocumentWithMdast } = await import(path.join(dist, 'parse', 'document.js'));
 const { formatters } = await import(path.join(dist, 'formatters', 'index.js'));
 const { lint, ruleInfo, VERSION } = await import(path.join(dist, 'index.js'));
 
@@ -409,6 +410,13 @@ async function checkLint(text) {
 
 let ignored;
 
+/** A document's model but its trees, as one string (what the two readings must agree on). */
+function modelOf(document) {
+  const facts = Object.fromEntries(Object.entries(document).filter(([key]) => key !== 'text' && key !== 'lineIndex' && key !== 'tree'));
+  const blocks = document.blocks.map((block) => Object.fromEntries(Object.entries(block).filter(([key]) => key !== 'node')));
+  return JSON.stringify({ ...facts, blocks, textRuns: document.textRuns.map((run) => ({ ...run, offsets: Array.from(run.offsets) })) });
+}
+
 /** Everything that can go wrong with one input: an empty list, or the failure's description. */
 async function failuresOf(text, withLint) {
   const failures = [];
@@ -424,6 +432,7 @@ async function failuresOf(text, withLint) {
     document = parseFaqDocument('/fuzz/faq.md', text);
     return checkDocument(document, text);
   });
+  if (document) await guard('mdast reading', () => (modelOf(document) === modelOf(parseFaqDocumentWithMdast('/fuzz/faq.md', text)) ? [] : ['the model differs from the one read through mdast']));
   if (document) await guard('formatters', () => checkFormatters(resultsFor(document)));
   if (withLint) await guard('lint', () => checkLint(text));
   return ignored ? failures.filter((failure) => !ignored.test(failure)) : failures;

@@ -6,7 +6,7 @@ import type { FaqDocument } from '../model/types.js';
 import type { RuleReport, SiteRuleMemo } from '../rules/define-rule.js';
 import type { DiskAnswer } from '../io/disk.js';
 import { urlSettingsOf, type PageFrontMatter } from '../site/page-index.js';
-import { FactsBlock, packBlock, type PackedBlock } from './facts-block.js';
+import { FactsBlock, packBlock, withoutTree, type PackedBlock } from './facts-block.js';
 import { appendSegments, readHeader, rewriteFile, SegmentReader, type Extent, type StoredHeader } from './cache-file.js';
 import { arePageMemoLocations, PageMemos, type PageMemoLocations, type Segment } from './page-memos.js';
 import type { LintMessage, LintResult } from './results.js';
@@ -139,7 +139,7 @@ export function documentFromFacts(facts: DocumentFacts, lineIndex: LineIndex): F
 
 /** What is kept of a document. */
 export function factsOf(document: FaqDocument): DocumentFacts {
-  const { text: _text, lineIndex: _lineIndex, tree: _tree, textRuns: _textRuns, shortcodes: _shortcodes, blocks, ...rest } = document;
+  const { text: _text, lineIndex: _lineIndex, textRuns: _textRuns, shortcodes: _shortcodes, blocks, ...rest } = withoutTree(document);
   return { ...rest, blocks: blocks.map(packBlock) };
 }
 

@@ -216,10 +216,10 @@ function fileSize(file: string): number {
 
 /** Drops what only file rules read (the tree, text, text runs and shortcode uses); the facts and the line index stay. */
 export function release(document: FaqDocument): FaqDocument {
-  document.tree.children = [];
+  // Assigned, not emptied: a parsed page builds its mdast tree (and its blocks' nodes) only when read.
+  document.tree = { type: 'root', children: [] };
   document.textRuns = [];
   document.shortcodes = [];
   document.text = '';
-  for (const block of document.blocks) if (block.node.children.length > 0) block.node.children = [];
   return document;
 }

@@ -1,5 +1,5 @@
 import type { LineIndex, Span } from '../model/line-index.js';
-import type { BlockSyntax, QaBlock } from '../model/types.js';
+import type { BlockSyntax, FaqDocument, QaBlock } from '../model/types.js';
 
 /** The node of every block known by its facts: nothing reads it, and one shared node spares a large site three objects a question. */
 const FACTS_BLOCK_NODE: QaBlock['node'] = Object.freeze({ type: 'containerDirective', name: 'details', attributes: Object.freeze({}), children: Object.freeze([]) as never });
@@ -81,4 +81,11 @@ export class FactsBlock implements QaBlock {
   get answerSpan(): Span {
     return this.lineIndex.span(this.answerStart, this.answerEnd);
   }
+}
+
+/** A document's fields other than its tree, without building a tree that is made only when first read. */
+export function withoutTree(document: FaqDocument): Omit<FaqDocument, 'tree'> {
+  const copy: Partial<FaqDocument> = { ...document };
+  delete copy.tree;
+  return copy as Omit<FaqDocument, 'tree'>;
 }

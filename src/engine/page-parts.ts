@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FaqDocument } from '../model/types.js';
 import { isSiteRule, type RuleDefinition } from '../rules/define-rule.js';
-import { blockScalars } from './facts-block.js';
+import { blockScalars, withoutTree } from './facts-block.js';
 
 /** Rules whose findings depend on more than the file they are on: site rules and `facts` rules. */
 export function crossPageRules(rules: readonly RuleDefinition<never>[]): RuleDefinition<never>[] {
@@ -36,7 +36,7 @@ function digest(value: unknown): string {
 
 /** Every fact of a page, with spans (whose offsets the digest leaves out) rather than packed offsets. */
 function everyFact(document: FaqDocument): unknown {
-  const { text: _text, lineIndex: _lineIndex, tree: _tree, textRuns: _textRuns, shortcodes: _shortcodes, blocks, ...rest } = document;
+  const { text: _text, lineIndex: _lineIndex, textRuns: _textRuns, shortcodes: _shortcodes, blocks, ...rest } = withoutTree(document);
   return {
     ...rest,
     blocks: blocks.map((block) => ({ ...blockScalars(block), questionSpan: block.questionSpan, span: block.span, answerSpan: block.answerSpan })),

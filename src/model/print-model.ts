@@ -11,6 +11,7 @@ export function modelToJson(document: FaqDocument): unknown {
     if (value instanceof Int32Array) return undefined;
     return value;
   };
+  // The tree is named: a parsed page builds it when first read, and a copy of the page's fields leaves it out.
   const { text: _text, ...rest } = document;
-  return JSON.parse(JSON.stringify({ ...rest, textRuns: document.textRuns.map(({ offsets, ...run }) => ({ ...run, start: document.lineIndex.point(offsets[0] ?? run.endOffset) })) }, replacer));
+  return JSON.parse(JSON.stringify({ ...rest, tree: document.tree, textRuns: document.textRuns.map(({ offsets, ...run }) => ({ ...run, start: document.lineIndex.point(offsets[0] ?? run.endOffset) })) }, replacer));
 }

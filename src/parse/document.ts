@@ -15,7 +15,7 @@ import type {
 import { parseFrontMatter } from './front-matter.js';
 import { DEFAULT_PARSE_OPTIONS, type ParseOptions } from './parse-options.js';
 import { findHtmlDetails } from './html-details.js';
-import { MAX_NESTING, parseMarkdownSlice } from './markdown.js';
+import { MAX_NESTING, parseMarkdownSlice, readMarkdownFast, type MarkdownReader } from './markdown.js';
 import { looksLikeQuestion, MASK_CHAR, maskRanges, occupiesWholeLines, outermostRegions, type MaskRange, type Region } from './regions.js';
 import { pairShortcodes } from './shortcode-pairs.js';
 import { lexShortcodes, type ShortcodeTag } from './shortcodes.js';
@@ -37,6 +37,7 @@ interface Builder {
   blockNames: ReadonlySet<string>;
   regions: Region[];
   problems: Array<{ message: string; start: number; end: number }>;
+  readMarkdown: MarkdownReader;
 }
 
 /** A file's text as a document holds it: without a byte order mark, which positions do not count. */
@@ -53,6 +54,56 @@ export function withoutBom(source: string): string {
  * inner content of a Q/A shortcode is parsed on its own, as Hugo renders it.
  */
 export function parseFaqDocument(path: string, source: string, options: ParseOptions = DEFAULT_PARSE_OPTIONS): FaqDocument {
+  const document = buildDocument(path, source, options, readMarkdownFast);
+  // The model is read from faqlint's own reading tree; the mdast tree that plugins may read is
+  // built, by the same steps over mdast, the first time one asks for it.
+  let withMdast: FaqDocument | undefined;
+  const mdastDocument = (): FaqDocument => {
+    if (!withMdast) {
+      withMdast = parseFaqDocumentWithMdast(path, source, options);
+      for (const block of withMdast.blocks) {
+        const own = document.blocks[block.index];
+        if (own) block.node.data = { ...block.node.data, faq: own } as ContainerDirective['data'];
+      }
+    }
+    return withMdast;
+  };
+  lazyProperty(document, 'tree', () => mdastDocument().tree);
+  for (const block of document.blocks) lazyProperty(block, 'node', () => mdastDocument().blocks[block.index]?.node ?? emptyBlockNode(block));
+  return document;
+}
+
+/**
+ * {@link parseFaqDocument} with every step read from mdast-util-from-markdown's tree: what
+ * `document.tree` comes from, and what the fast reading is tested against.
+ */
+export function parseFaqDocumentWithMdast(path: string, source: string, options: ParseOptions = DEFAULT_PARSE_OPTIONS): FaqDocument {
+  return buildDocument(path, source, options, parseMarkdownSlice);
+}
+
+/**
+ * A property worked out when first read; it is not enumerable, so copying a document's facts
+ * (`{ ...rest }`) never builds it. Setting it (a settled page drops its tree) replaces it.
+ */
+function lazyProperty<T extends object, K extends keyof T>(target: T, key: K, compute: () => T[K]): void {
+  Object.defineProperty(target, key, {
+    configurable: true,
+    enumerable: false,
+    get: () => {
+      const value = compute();
+      Object.defineProperty(target, key, { value, writable: true, configurable: true, enumerable: false });
+      return value;
+    },
+    set: (value: T[K]) => Object.defineProperty(target, key, { value, writable: true, configurable: true, enumerable: false }),
+  });
+}
+
+/** The node of a block the mdast reading did not find (it always does: the tests compare the two readings). */
+function emptyBlockNode(block: QaBlock): ContainerDirective {
+  return { type: 'containerDirective', name: 'details', attributes: {}, children: [], data: { faq: block } as ContainerDirective['data'] };
+}
+
+function buildDocument(path: string, source: string, options: ParseOptions, readMarkdown: MarkdownReader): FaqDocument {
   const text = withoutBom(source);
   const lineIndex = new LineIndex(text);
   const problems: Builder['problems'] = [];
@@ -102,11 +153,11 @@ export function parseFaqDocument(path: string, source: string, options: ParseOpt
     problems.push({ message: `Nesting deeper than ${MAX_PREFIX_DEPTH} levels (block quotes or lists); the deeper part is not checked`, start: deepAt, end: deepAt + 1 });
   }
   const maskedText = maskRanges(text, text, [...escapes.map(({ start, end }) => ({ start, end })), ...looseTags.map(({ start, end }) => ({ start, end })), ...deep]);
-  const builder: Builder = { text, maskedText, lineIndex, blockNames, regions, problems };
+  const builder: Builder = { text, maskedText, lineIndex, blockNames, regions, problems, readMarkdown };
 
   const children = parseLevel(builder, bodyStart, text.length);
   const tree: Root = { type: 'root', children, position: { start: lineIndex.point(0), end: lineIndex.point(text.length) } };
-  const headings = collectHeadings(tree);
+  const headings = collectHeadings(tree, lineIndex);
   wrapQuestionHeadings(tree, lineIndex);
 
   const document: FaqDocument = {
@@ -217,7 +268,7 @@ function parseFlattened(builder: Builder, start: number, end: number): RootConte
     { start: region.start, end: region.innerStart },
     { start: region.innerEnd, end: region.end },
   ]);
-  return parseMarkdownSlice(maskRanges(builder.maskedText.slice(start, end), builder.text, tags, start), start, builder.lineIndex).tree.children;
+  return builder.readMarkdown(maskRanges(builder.maskedText.slice(start, end), builder.text, tags, start), start, builder.lineIndex).tree.children;
 }
 
 function canParseInPlace(builder: Builder, region: Region): boolean {
@@ -235,7 +286,7 @@ function parseLevelWith(builder: Builder, start: number, end: number, initial: r
   const { lineIndex } = builder;
   let regions = initial;
   let masked = maskLevel(builder, start, end, regions, inPlace);
-  let { tree, truncatedAt } = parseMarkdownSlice(masked, start, lineIndex);
+  let { tree, truncatedAt } = builder.readMarkdown(masked, start, lineIndex);
 
   // HTML <details> and VitePress containers only show up in the parsed tree. HTML blocks whose
   // tags are HTML nodes of their own around the answer are wrapped where they stand (CommonMark
@@ -260,7 +311,7 @@ function parseLevelWith(builder: Builder, start: number, end: number, initial: r
       builder.regions.push(...found);
       regions = outermostRegions(builder.regions, start, end);
       masked = maskLevel(builder, start, end, regions, inPlace);
-      ({ tree, truncatedAt } = parseMarkdownSlice(masked, start, lineIndex));
+      ({ tree, truncatedAt } = builder.readMarkdown(masked, start, lineIndex));
     }
     for (const region of inPlace) {
       if (!wrapInPlace(builder, tree, region)) return undefined;
@@ -462,7 +513,7 @@ function headingText(node: MdastHeading): { text: string; explicitId: string | u
   return { text: (match ? raw.slice(0, match.index) : raw).trim(), explicitId: match?.[1] };
 }
 
-function collectHeadings(tree: Root): Heading[] {
+function collectHeadings(tree: Root, lineIndex: LineIndex): Heading[] {
   const headings: Heading[] = [];
   const visit = (node: Nodes): void => {
     if (node.type === 'heading') {
@@ -471,7 +522,7 @@ function collectHeadings(tree: Root): Heading[] {
         depth: node.depth,
         text,
         explicitId,
-        span: { start: node.position!.start as Span['start'], end: node.position!.end as Span['end'] },
+        span: lineIndex.span(node.position!.start.offset!, node.position!.end.offset!),
         isQuestion: /[?？؟]$/.test(text),
       });
     } else if ('children' in node) {
@@ -623,8 +674,11 @@ function collectModel(document: FaqDocument, masked: string, tags: readonly Shor
           node.data = { ...(node.data ?? {}), faq: block } as ContainerDirective['data'];
           document.blocks.push(block);
           (sections[sections.length - 1] as Section).blockIndices.push(index);
+          // The block's runs are the ones its children add: no need to scan the page's other runs.
+          const firstRun = document.textRuns.length;
           for (const child of node.children) visit(child, index, child === label);
           block.answerText = document.textRuns
+            .slice(firstRun)
             .filter((run) => run.blockIndex === index && !run.inQuestion)
             .map((run) => run.text.trim())
             .join(' ')

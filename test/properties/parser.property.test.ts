@@ -4,6 +4,7 @@
  * - every position it records lies inside the text (1 ≤ line ≤ lines, offsets in [0, length]),
  *   and its line:column is the one the line index gives for its offset;
  * - question/answer blocks nest or are disjoint, never partly overlap;
+ * - the model read through faqlint's reading tree is the one read through mdast's tree;
  * - `lint` gives the same results whatever order the paths are passed in.
  *
  * The seed is fixed so CI is deterministic; `PROPERTY_SEED=random` (or a number) explores
@@ -17,7 +18,8 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lint } from '../../src/engine/lint.js';
 import type { FaqDocument, Point, Span } from '../../src/model/types.js';
-import { parseFaqDocument } from '../../src/parse/document.js';
+import { parseFaqDocument, parseFaqDocumentWithMdast } from '../../src/parse/document.js';
+import { modelOf } from '../helpers/readings.js';
 
 /** Pieces of every syntax the parser knows, and of what breaks it: delimiters, line endings, nesting. */
 const SCALE = Math.max(1, Number(process.env.PROPERTY_RUNS_SCALE ?? 1) || 1);
@@ -251,6 +253,28 @@ describe('parseFaqDocument on any input', () => {
       fc.property(lines, fc.constantFrom('\n', '\r\n', '\r'), (parts, eol) => property(parts.join(eol))),
       runs(500),
     );
+  }, timeout(60_000));
+});
+
+/** Inline and block Markdown whose reading depends on every detail: escapes, references, breaks, list ends. */
+const INLINE_FRAGMENTS = [
+  '\\*', '\\', '&amp;', '&#35;', '&#x1F600;', '&bogus;', '*', '**', '_', '[', ']', '(', ')', '[a]', '[a]: /u "t"\n', '][a]', '[]', '!', '![', '<', '>',
+  '<https://x.y/z>', '<m@x.y>', '<b>', '</b>', '<!-- c -->', '`', '``', '  \n', '\\\n', '\n', '\n\n', '\n===\n', '\n---\n', '# ', '### ', ' ###', '{#id}',
+  '- ', '* ', '1. ', '  ', '    ', '\t', '> ', ':::details[Q?]{title="a &amp; b" .c #d}\n', ':::\n', 'word', 'Why?', ' ',
+];
+const inlineMarkdown = fc.array(fc.constantFrom(...INLINE_FRAGMENTS), { maxLength: 40 }).map((parts) => parts.join(''));
+
+describe('the reading tree on any input', () => {
+  const property = (source: string): void => {
+    expect(modelOf(parse(source))).toBe(modelOf(parseFaqDocumentWithMdast('/site/faq.md', source)));
+  };
+
+  it('gives the model mdast gives (inline Markdown)', () => {
+    fc.assert(fc.property(inlineMarkdown, property), runs(1000));
+  }, timeout(60_000));
+
+  it('gives the model mdast gives (Markdown-ish fragments, nested blocks, any string)', () => {
+    fc.assert(fc.property(fc.oneof(markdownish, corruptedBlocks, anyText), property), runs(600));
   }, timeout(60_000));
 });
 
