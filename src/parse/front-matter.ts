@@ -84,6 +84,42 @@ export function parseFrontMatter(text: string, onlyIfMentioned?: readonly string
   return { frontMatter: undefined, bodyStart: contentStart, errors: [unclosedError(text, start, openEnd, delimiter)] };
 }
 
+/**
+ * Nesting beyond which front matter is not read. Real front matter nests a few levels; the YAML,
+ * TOML and JSON parsers recurse per level and run out of stack at several hundred, where the
+ * outcome (which errors, where) would depend on how deep the caller's stack already was.
+ */
+const MAX_NESTING = 100;
+
+/**
+ * Where `source` first nests deeper than {@link MAX_NESTING}: flow brackets (`[`, `{`, counted
+ * without regard to quotes, so a string of a hundred unclosed brackets also counts), and in YAML
+ * also a line's indentation plus its leading `- ` and `? ` indicators. Undefined when it does not.
+ */
+function tooDeepAt(source: string, format: FrontMatterFormat): number | undefined {
+  let brackets = 0;
+  let lineDepth = 0;
+  let atLineStart = true;
+  for (let i = 0; i < source.length; i++) {
+    const code = source.charCodeAt(i);
+    if (code === 10 /* \n */) {
+      atLineStart = true;
+      lineDepth = 0;
+      continue;
+    }
+    if (code === 91 /* [ */ || code === 123 /* { */) brackets++;
+    else if ((code === 93 /* ] */ || code === 125) /* } */ && brackets > 0) brackets--;
+    if (format === 'yaml' && atLineStart) {
+      const next = source.charCodeAt(i + 1);
+      const indicator = (code === 45 /* - */ || code === 63) /* ? */ && (next === 32 || next === 9 || next === 10 || Number.isNaN(next));
+      if (code === 32 || code === 9 || indicator) lineDepth++;
+      else atLineStart = false;
+    }
+    if (brackets > MAX_NESTING || lineDepth > 2 * MAX_NESTING) return i;
+  }
+  return undefined;
+}
+
 /** Parser for one format: gets the block's content (CR-only breaks already turned into LF) and fills `out`. */
 type ContentParser = (source: string, out: Collector, errors: FrontMatterError[]) => Record<string, unknown>;
 
@@ -99,6 +135,11 @@ function withContent(format: FrontMatterFormat, text: string, r: BlockRanges, pa
   const errors: FrontMatterError[] = [];
   const out: Collector = { entries: [], seen: new Set(), base: r.contentStart, source };
   let data: Record<string, unknown> = {};
+  const tooDeep = tooDeepAt(source, format);
+  if (tooDeep !== undefined) {
+    const message = `${format.toUpperCase()} front matter nested deeper than ${MAX_NESTING} levels: not read`;
+    return { frontMatter: { format, start: r.start, end: r.end, contentStart: r.contentStart, contentEnd: r.contentEnd, data, entries: [] }, bodyStart: r.bodyStart, errors: [at(out, message, tooDeep, tooDeep + 1)] };
+  }
   try {
     data = parse(source, out, errors);
   } catch (error) {

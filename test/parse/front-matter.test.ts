@@ -398,3 +398,31 @@ describe('parsing only front matter that names some keys', () => {
     expect(parseFrontMatter('---\n"\\x75rl": /x/\n---\n', keys).frontMatter?.data).toEqual({ url: '/x/' });
   });
 });
+
+describe('front matter nested too deep', () => {
+  /** `parse` called under `frames` extra stack frames: how deep the caller's stack is must not change the outcome. */
+  const underStack = (frames: number, parse: () => FrontMatterResult): FrontMatterResult => (frames === 0 ? parse() : underStack(frames - 1, parse));
+  const cases: Record<string, string> = {
+    'YAML flow collections': `---\ntitle: x\nparams: ${'{'.repeat(1200)}\n---\nBody\n`,
+    'YAML block sequences': `---\nlist:\n${'- '.repeat(4000)}x\n---\nBody\n`,
+    'YAML keys indented level by level': `---\n${Array.from({ length: 1200 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n')} x\n---\nBody\n`,
+    'TOML arrays': `+++\ntitle = "x"\nlist = ${'['.repeat(3000)}\n+++\nBody\n`,
+    'JSON arrays': `{"title": "x", "list": ${'['.repeat(3000)}}\nBody\n`,
+  };
+
+  it.each(Object.entries(cases))('reads %s the same whatever the stack, as one error at the first level too deep', (_name, text) => {
+    const shallow = parseFrontMatter(text);
+    expect(underStack(2000, () => parseFrontMatter(text))).toEqual(shallow);
+    expect(shallow.errors).toHaveLength(1);
+    expect(shallow.errors[0]?.message).toMatch(/nested deeper than 100 levels/);
+    expect(shallow.frontMatter?.data).toEqual({});
+    expect(shallow.bodyStart).toBe(text.indexOf('Body'));
+  });
+
+  it('reads nesting as deep as real front matter gets', () => {
+    const nested = `---\na:\n  b:\n    - c: [1, [2, {d: [3]}]]\n      e: {f: {g: {h: x}}}\n---\n`;
+    const { errors, frontMatter } = parseFrontMatter(nested);
+    expect(errors).toEqual([]);
+    expect(frontMatter?.data).toEqual({ a: { b: [{ c: [1, [2, { d: [3] }]], e: { f: { g: { h: 'x' } } } }] } });
+  });
+});
