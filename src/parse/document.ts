@@ -208,20 +208,30 @@ function deepPrefixes(text: string, from: number): MaskRange[] {
       continue;
     }
     if (!atLineStart) continue;
-    const isMarker = code === 62 /* > */ || ((code === 45 || code === 42 || code === 43) /* - * + */ && text.charCodeAt(i + 1) === 32);
+    const markerLength = code === 62 /* > */ || ((code === 45 || code === 42 || code === 43) /* - * + */ && text.charCodeAt(i + 1) === 32) ? 1 : orderedMarkerLength(text, i);
     if (code === 32 || code === 9) depth += code === 9 ? 2 : 0.5;
-    else if (isMarker) depth += 1;
+    else if (markerLength > 0) depth += 1;
     else {
       atLineStart = false;
       continue;
     }
+    const end = i + Math.max(1, markerLength);
     if (depth > MAX_PREFIX_DEPTH) {
       const last = deep[deep.length - 1];
-      if (last?.end === i) last.end = i + 1;
-      else deep.push({ start: i, end: i + 1, opaque: true });
+      if (last?.end === i) last.end = end;
+      else deep.push({ start: i, end, opaque: true });
     }
+    i = end - 1;
   }
   return deep;
+}
+
+/** The length of an ordered list marker (`1.`, `12)`: up to nine digits) followed by a space at `at`, or 0. */
+function orderedMarkerLength(text: string, at: number): number {
+  let i = at;
+  while (i < text.length && i - at < 9 && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+  const delimiter = text.charCodeAt(i);
+  return i > at && (delimiter === 46 /* . */ || delimiter === 41) /* ) */ && text.charCodeAt(i + 1) === 32 ? i + 1 - at : 0;
 }
 
 function shortcodeRegion(open: ShortcodeTag, close: ShortcodeTag, problems: Builder['problems']): Region {

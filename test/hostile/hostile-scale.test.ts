@@ -27,6 +27,12 @@ describe('deep nesting', () => {
     expect(x.map(where)).toContain('3:1 no-placeholder');
   }, TEST_TIMEOUT);
 
+  it('ordered lists nested 3,000 levels deep on one line', async () => {
+    // `1. 1. 1. … item` nests like `- - -`; each level once cost the Markdown parser a pass over the rest.
+    const { x } = await lintHostile(`${'1. '.repeat(3000)}item\n\nTODO: after\n`);
+    expect(x.map(where)).toContain('3:1 no-placeholder');
+  }, TEST_TIMEOUT);
+
   it('lists nested 1,000 levels deep by indentation', async () => {
     // Indenting each level makes the file grow with the square of the depth: 1,000 levels is 1 MB.
     const lines = Array.from({ length: 1000 }, (_, depth) => `${'  '.repeat(depth)}- item`);

@@ -366,6 +366,19 @@ describe('problems are diagnostics, never crashes', () => {
     expect(doc.textRuns.map((run) => run.text)).toContain('After.');
   });
 
+  it.each([
+    ['bullet', '- '],
+    ['ordered', '1. '],
+    ['ordered with a parenthesis', '12) '],
+  ])('masks %s list markers nested deeper than 32 levels on one line, and checks the rest', (_kind, marker) => {
+    // Each marker opens a list inside the last: 3,000 of them cost the Markdown parser seconds.
+    const doc = parse(`${marker.repeat(3000)}item\n\nAfter.\n`);
+    expect(doc.parseProblems.map((problem) => problem.message)).toEqual(['Nesting deeper than 32 levels (block quotes or lists); the deeper part is not checked']);
+    // Every marker counts 1 and the space after it 0.5: the 22nd marker is the 33rd level.
+    expect(doc.parseProblems[0]?.span.start.column).toBe(21 * marker.length + 1);
+    expect(doc.textRuns.map((run) => run.text)).toContain('After.');
+  });
+
   it('parses deeply indented lists in bounded time, front matter and later text still checked', () => {
     const body = Array.from({ length: 1000 }, (_, i) => `${' '.repeat(2 * Math.min(i, 300))}- item`).join('\n');
     const doc = parse(`---\ndraft: true\n---\n${body}\n\nAfter.\n`);
