@@ -172,8 +172,9 @@ export function fastTree(events: Event[], base: number, lineIndex: LineIndex): {
   const point = (at: Token['start']): Point => new OffsetPoint(at.offset + base, lineIndex);
   const root: FastNode = { type: 'root', children: [], position: { start: new OffsetPoint(base, lineIndex), end: new OffsetPoint(base, lineIndex) } };
   const stack: FastNode[] = [root];
-  /** A node whose text goes to its value (HTML, inline code), or a code block whose text is skipped. */
+  /** The HTML or inline code node whose text goes to its value. */
   let raw: FastNode | undefined;
+  /** The code block being passed over: no rule reads its text, so no node is made of it. */
   let skipping: Token | undefined;
   let atHardBreak = false;
   /** Between a setext heading's text and its underline the line ending is not text. */
