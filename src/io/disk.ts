@@ -119,14 +119,19 @@ export function statKind(target: string): FileKind {
   }
 }
 
+/** The run's answer to `question` about `target`: given this run, recalled from the last, or asked of the disk now. */
+function answerOnce(question: DiskQuestion, target: string, ask: () => string): string {
+  const log = runLog.getStore();
+  const known = log?.answer(question, target) ?? log?.recall(question, target);
+  if (known !== undefined) return known;
+  const answer = ask();
+  log?.note(question, target, answer);
+  return answer;
+}
+
 /** What is at `target` (following symbolic links), remembered for the run. */
 export function fileKind(target: string): FileKind {
-  const log = runLog.getStore();
-  const known = log?.answer('kind', target) ?? log?.recall('kind', target);
-  if (known !== undefined) return known as FileKind;
-  const kind = statKind(target);
-  log?.note('kind', target, kind);
-  return kind;
+  return answerOnce('kind', target, () => statKind(target)) as FileKind;
 }
 
 const KIND_CODES: Record<FileKind, string> = { file: 'f', dir: 'd', other: 'o', none: 'n' };
@@ -153,13 +158,7 @@ function kindsAnswer(dir: string, names: readonly string[]): string {
  * asks every folder for nine names, and a later run asks again.
  */
 export function kindsIn(dir: string, names: readonly string[]): FileKind[] {
-  const log = runLog.getStore();
-  const target = [dir, ...names].join('\0');
-  let answer = log?.answer('kinds', target) ?? log?.recall('kinds', target);
-  if (answer === undefined) {
-    answer = kindsAnswer(dir, names);
-    log?.note('kinds', target, answer);
-  }
+  const answer = answerOnce('kinds', [dir, ...names].join('\0'), () => kindsAnswer(dir, names));
   return [...answer].map((code) => KIND_OF_CODE[code] as FileKind);
 }
 
