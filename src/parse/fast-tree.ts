@@ -51,7 +51,7 @@ interface FastNode {
 const HOLDS_LINE_ENDINGS = new Set(['emphasis', 'fragment', 'heading', 'paragraph', 'strong']);
 
 /** Token types that open a node, and the node they open. */
-const OPENS: Record<string, (token: Token) => Omit<FastNode, 'position'>> = {
+const OPENS: Record<string, () => Omit<FastNode, 'position'>> = {
   atxHeading: () => ({ type: 'heading', depth: 0, children: [] }),
   setextHeading: () => ({ type: 'heading', depth: 0, children: [] }),
   blockQuote: () => ({ type: 'blockquote', children: [] }),
@@ -102,6 +102,11 @@ function plainString(node: FastNode): string {
     return text;
   }
   return '';
+}
+
+/** A token's text as micromark gives it (tabs, line endings and NUL as the parser read them). */
+function sliceOf(context: TokenizeContext, token: Token): string {
+  return context.sliceSerialize(token);
 }
 
 /** micromark's events for `slice`, with the extensions faqlint's Markdown reading uses. */
@@ -217,11 +222,10 @@ export function fastTree(events: Event[], base: number, lineIndex: LineIndex): {
       }
       continue;
     }
-    const serialize = (): string => (context as TokenizeContext).sliceSerialize(token);
     if (kind === 'enter') {
       const create = OPENS[type];
       if (create) {
-        const node = create(token) as FastNode;
+        const node = create() as FastNode;
         node.position = { start: point(token.start), end: point(token.start) };
         open(node);
         if (type === 'codeFenced' || type === 'codeIndented') skipping = token;
@@ -237,22 +241,22 @@ export function fastTree(events: Event[], base: number, lineIndex: LineIndex): {
 
     // Exits.
     if (raw && (DATA.has(type) || type === 'lineEnding')) {
-      raw.value += serialize();
+      raw.value += sliceOf(context, token);
       continue;
     }
     switch (type) {
       case 'data':
-        addText(serialize(), token.start, token.end);
+        addText(sliceOf(context, token), token.start, token.end);
         continue;
       case 'characterEscapeValue':
-        addText(serialize(), escapeStart ?? token.start, token.end);
+        addText(sliceOf(context, token), escapeStart ?? token.start, token.end);
         continue;
       case 'characterReference':
-        addText(decodeString(serialize()), token.start, token.end);
+        addText(decodeString(sliceOf(context, token)), token.start, token.end);
         continue;
       case 'autolinkProtocol':
       case 'autolinkEmail': {
-        const value = serialize();
+        const value = sliceOf(context, token);
         addText(value, token.start, token.end);
         top().url = type === 'autolinkEmail' ? `mailto:${value}` : value;
         continue;
@@ -264,20 +268,20 @@ export function fastTree(events: Event[], base: number, lineIndex: LineIndex): {
           if (last) last.position.end = point(token.end);
           atHardBreak = false;
         } else if (!afterSetextText && HOLDS_LINE_ENDINGS.has(top().type)) {
-          addText(serialize(), token.start, token.end);
+          addText(sliceOf(context, token), token.start, token.end);
         }
         continue;
       }
       case 'atxHeadingSequence': {
         const heading = top();
-        if (!heading.depth) heading.depth = serialize().length;
+        if (!heading.depth) heading.depth = sliceOf(context, token).length;
         continue;
       }
       case 'setextHeadingText':
         afterSetextText = true;
         continue;
       case 'setextHeadingLineSequence':
-        top().depth = serialize().codePointAt(0) === 61 /* = */ ? 1 : 2;
+        top().depth = sliceOf(context, token).codePointAt(0) === 61 /* = */ ? 1 : 2;
         continue;
       case 'label': {
         const fragment = stack.pop() as FastNode;
@@ -303,20 +307,20 @@ export function fastTree(events: Event[], base: number, lineIndex: LineIndex): {
         resume();
         continue;
       case 'directiveContainerName':
-        top().name = serialize();
+        top().name = sliceOf(context, token);
         continue;
       case 'directiveContainerAttributeIdValue':
-        attributes.push(['id', parseEntities(serialize(), { attribute: true })]);
+        attributes.push(['id', parseEntities(sliceOf(context, token), { attribute: true })]);
         continue;
       case 'directiveContainerAttributeClassValue':
-        attributes.push(['class', parseEntities(serialize(), { attribute: true })]);
+        attributes.push(['class', parseEntities(sliceOf(context, token), { attribute: true })]);
         continue;
       case 'directiveContainerAttributeName':
-        attributes.push([serialize(), '']);
+        attributes.push([sliceOf(context, token), '']);
         continue;
       case 'directiveContainerAttributeValue': {
         const last = attributes[attributes.length - 1];
-        if (last) last[1] = parseEntities(serialize(), { attribute: true });
+        if (last) last[1] = parseEntities(sliceOf(context, token), { attribute: true });
         continue;
       }
       case 'directiveContainerAttributes': {
