@@ -137,14 +137,14 @@ function withContent(format: FrontMatterFormat, text: string, r: BlockRanges, pa
   let data: Record<string, unknown> = {};
   const tooDeep = tooDeepAt(source, format);
   if (tooDeep !== undefined) {
-    const message = `${format.toUpperCase()} front matter nested deeper than ${MAX_NESTING} levels: not read`;
-    return { frontMatter: { format, start: r.start, end: r.end, contentStart: r.contentStart, contentEnd: r.contentEnd, data, entries: [] }, bodyStart: r.bodyStart, errors: [at(out, message, tooDeep, tooDeep + 1)] };
-  }
-  try {
-    data = parse(source, out, errors);
-  } catch (error) {
-    // The parsers should not throw past their own handlers; this keeps the "never throws" promise if one does.
-    errors.push({ message: `Invalid ${format.toUpperCase()} front matter: ${oneLine(String(error))}`, start: r.contentStart, end: r.contentEnd });
+    errors.push(at(out, `${format.toUpperCase()} front matter nested deeper than ${MAX_NESTING} levels: not read`, tooDeep, tooDeep + 1));
+  } else {
+    try {
+      data = parse(source, out, errors);
+    } catch (error) {
+      // The parsers should not throw past their own handlers; this keeps the "never throws" promise if one does.
+      errors.push({ message: `Invalid ${format.toUpperCase()} front matter: ${oneLine(String(error))}`, start: r.contentStart, end: r.contentEnd });
+    }
   }
   // A page Hugo cannot build has no trustworthy values, so rules must not act on half-parsed data.
   if (errors.length > 0) [data, out.entries] = [{}, []];
