@@ -55,7 +55,9 @@ export async function checkFiles(plan: CheckPlan): Promise<{ results: LintResult
   if (factsSuffice && !stdin && concurrency !== 'off') {
     const needed = new Set(files);
     for (const file of files) {
-      const site = siteFor(file);
+      // The site's layout only: checking it looks its glossary up, which for a URL reads every
+      // page's front matter, left until the workers have sent it.
+      const site = siteFor.layoutOf(file);
       if (rulesByFile.get(file)?.some(({ rule }) => isSiteRule(rule))) for (const page of await pagesOf(site)) needed.add(page);
     }
     const jobs = store.pagesToParse([...needed]).map((job) => ({ ...job, linted: messages.has(job.file) }));

@@ -40,7 +40,6 @@ export interface PageAnchors {
  * content trees, page URLs, link resolution, and glossary pages.
  */
 export class SiteModel {
-  readonly glossaryFiles: string[];
   private readonly anchorCache = new Map<string, PageAnchors>();
 
   private constructor(
@@ -49,11 +48,22 @@ export class SiteModel {
     readonly hugo: HugoSiteConfig | undefined,
     readonly trees: ContentTree[],
     readonly problems: ConfigProblem[],
-    glossarySetting: string | undefined,
+    private readonly glossarySetting: string | undefined,
     private readonly loadDocument: (file: string) => FaqDocument | undefined,
     private readonly frontMatterOf: (file: string) => PageFrontMatter | undefined,
-  ) {
-    this.glossaryFiles = this.findGlossaries(glossarySetting);
+  ) {}
+
+  private glossaryCache: string[] | undefined;
+
+  /**
+   * The site's glossary pages, looked up when first asked for: a glossary set as a URL needs
+   * every page's front matter (`url`, `slug`), which a large run has from its workers' facts by
+   * then, where looking it up at once would read the whole site before any parsing starts.
+   * Problems finding it are added to {@link problems}.
+   */
+  get glossaryFiles(): string[] {
+    this.glossaryCache ??= this.findGlossaries(this.glossarySetting);
+    return this.glossaryCache;
   }
 
   /**

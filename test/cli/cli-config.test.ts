@@ -329,6 +329,24 @@ describe('--concurrency', () => {
     expect(threaded.stderr).toMatch(/^faqlint: Rule boom\/crash failed on .*faq\.md: kaboom\n$/);
   });
 
+  it('finds a glossary served at a URL set in its front matter from the workers\' facts, and fails on a missing one after them', async () => {
+    const site = (glossary: string): string =>
+      folder({
+        'hugo.toml': 'title = "Docs"\n',
+        '.faqlintrc.json': JSON.stringify({ glossary }),
+        'content/reference/words.md': '---\ntitle: "Words"\nurl: "/terms-of-art/"\n---\n\n## Backup\n\nA copy.\n',
+        'content/faq.md': '## Basics\n\n{{< details "How do I restore a file?" >}}\nRestore the [backup](/terms-of-art/#backup), not the [mirror](/terms-of-art/#mirror).\n{{< /details >}}\n',
+      });
+    const found = site('/terms-of-art/');
+    const inProcess = await faqlint(['--format', 'json', '--concurrency', 'off'], found);
+    expect(ruleIds(inProcess.stdout)).toEqual(['valid-glossary-link:2']);
+    expect(await faqlint(['--format', 'json', '--concurrency', '2'], found)).toEqual(inProcess);
+    const missing = site('/reference/words/');
+    const expected = { code: 2, stdout: '', stderr: 'faqlint: The glossary "/reference/words/" matches no page in content\n' };
+    expect(await faqlint(['--concurrency', 'off'], missing)).toEqual(expected);
+    expect(await faqlint(['--concurrency', '2'], missing)).toEqual(expected);
+  });
+
   it('fills the cache from worker threads, and a warm run reads the same', async () => {
     const dir = folder({
       'config/_default/languages.toml': '[en]\ncontentDir = "content/en"\n',
