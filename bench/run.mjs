@@ -4,7 +4,8 @@
 // faqlint cold, warm with --cache, warm after one page changed (a sentence after the last block),
 // after one answer changed (a line added to an answer) and after one question changed (reworded
 // anew in each run) — whole-process wall, CPU and peak RSS, median of N runs — then the
-// near-duplicate search alone, on synthetic questions and on the largest site's own. It checks
+// near-duplicate search alone, on synthetic questions and on the largest site's own. The floors,
+// markdownlint-cli2 and the cold run are measured in rounds (each once per round). It checks
 // faqlint's answers against the planted findings (bench/compare.mjs), so speed never comes from
 // skipping work. Writes bench/results.json and prints a Markdown table.
 //
@@ -48,6 +49,13 @@ function median(values) {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
+/** The row of a measurement: medians of its samples. */
+function rowOf(label, samples) {
+  const row = { label, runs: samples.length, wall: median(samples.map((s) => s.wall)), cpu: median(samples.map((s) => s.cpu)), rssMb: median(samples.map((s) => s.rssMb)) };
+  process.stderr.write(`  ${label.padEnd(34)} ${row.wall.toFixed(2)} s  cpu ${row.cpu.toFixed(2)} s  ${row.rssMb.toFixed(0)} MB\n`);
+  return row;
+}
+
 function measure(label, command, commandArgs, cwd, count = runs, before = () => {}) {
   const samples = [];
   let last;
@@ -56,9 +64,18 @@ function measure(label, command, commandArgs, cwd, count = runs, before = () => 
     last = measureOnce(command, commandArgs, cwd);
     samples.push(last);
   }
-  const row = { label, runs: count, wall: median(samples.map((s) => s.wall)), cpu: median(samples.map((s) => s.cpu)), rssMb: median(samples.map((s) => s.rssMb)) };
-  process.stderr.write(`  ${label.padEnd(34)} ${row.wall.toFixed(2)} s  cpu ${row.cpu.toFixed(2)} s  ${row.rssMb.toFixed(0)} MB\n`);
-  return { row, last };
+  return { row: rowOf(label, samples), last };
+}
+
+/**
+ * Measures commands in rounds, each once per round, instead of each `count` times in a row: a
+ * shared host that speeds up or slows down during the bench (by a quarter within minutes, on
+ * ours) then weighs on all of them alike, and the ratios between them are what the bench is for.
+ */
+function measureRounds(specs, cwd, count = runs) {
+  const samples = specs.map(() => []);
+  for (let i = 0; i < count; i++) specs.forEach((spec, at) => samples[at].push(measureOnce(spec.command, spec.args, cwd)));
+  return specs.map((spec, at) => ({ row: rowOf(spec.label, samples[at]), last: samples[at][count - 1] }));
 }
 
 const floorScript = path.join(os.tmpdir(), 'faqlint-bench-floor.mjs');
@@ -102,13 +119,17 @@ for (const size of sizes) {
   process.stderr.write(`size ${size}: generating ${site}\n`);
   const manifest = generateSite({ size, seed, out: site, force: true });
   const sizeRuns = runs;
-  const rows = [];
-  rows.push(measure('read floor', node, [floorScript, 'read', site], site, sizeRuns).row);
-  rows.push(measure('remark-parse floor, 1 thread', node, [floorScript, 'parse', site], site, sizeRuns).row);
-  rows.push(measure('remark-parse floor, 2 workers', node, [floorScript, 'workers', site], site, sizeRuns).row);
-  if (fs.existsSync(markdownlint)) rows.push(measure('markdownlint-cli2 (default rules)', node, [markdownlint, '**/*.md'], site, sizeRuns).row);
-  const cold = measure('faqlint cold', node, [faqlint, '--format', 'json', '--no-color'], site, sizeRuns);
-  rows.push(cold.row);
+  // The floors, markdownlint-cli2 and faqlint's cold run, in rounds.
+  const coldSet = [
+    { label: 'read floor', command: node, args: [floorScript, 'read', site] },
+    { label: 'remark-parse floor, 1 thread', command: node, args: [floorScript, 'parse', site] },
+    { label: 'remark-parse floor, 2 workers', command: node, args: [floorScript, 'workers', site] },
+    ...(fs.existsSync(markdownlint) ? [{ label: 'markdownlint-cli2 (default rules)', command: node, args: [markdownlint, '**/*.md'] }] : []),
+    { label: 'faqlint cold', command: node, args: [faqlint, '--format', 'json', '--no-color'] },
+  ];
+  const measured = measureRounds(coldSet, site, sizeRuns);
+  const rows = measured.map(({ row }) => row);
+  const cold = measured[measured.length - 1];
   const outFile = path.join(os.tmpdir(), `faqlint-bench-${size}.json`);
   fs.writeFileSync(outFile, cold.last.stdout);
   const cacheFile = path.join(os.tmpdir(), `faqlint-bench-${size}.cache`);
