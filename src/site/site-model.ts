@@ -206,6 +206,17 @@ export class SiteModel {
     const isSection = path.basename(absoluteFrom).startsWith('_index.');
     const baseDir = isSection || path.basename(absoluteFrom).startsWith('index.') ? path.dirname(path.dirname(absoluteFrom)) : path.dirname(absoluteFrom);
     const sectionDir = isSection ? path.dirname(absoluteFrom) : baseDir;
+    // Pages of a section link to the same pages over and over: each lookup is made once.
+    const key = `${tree.dir}\0${sectionDir}\0${normalized}`;
+    if (this.refTargets.has(key)) return this.refTargets.get(key);
+    const found = this.lookUpRef(tree, sectionDir, normalized);
+    this.refTargets.set(key, found);
+    return found;
+  }
+
+  private readonly refTargets = new Map<string, string | undefined>();
+
+  private lookUpRef(tree: ContentTree, sectionDir: string, normalized: string): string | undefined {
     const candidates: string[] = [];
     if (!normalized.startsWith('/')) candidates.push(path.join(sectionDir, normalized));
     if (!normalized.startsWith('.')) candidates.push(path.join(tree.dir, normalized));
