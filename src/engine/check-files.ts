@@ -62,7 +62,7 @@ export async function checkFiles(plan: CheckPlan): Promise<{ results: LintResult
     }
     const jobs = store.pagesToParse([...needed]).map((job) => ({ ...job, linted: messages.has(job.file) }));
     let parsed = 0;
-    await parseOnWorkers(jobs, { lookup: workerLookup, ruleOverrides, parseOptions, withParts: cache !== undefined }, workerCount(concurrency, jobs), (page) => {
+    await parseOnWorkers(jobs, { lookup: workerLookup, ruleOverrides, parseOptions, forCache: cache !== undefined }, workerCount(concurrency, jobs), (page) => {
       if (store.adopt(page, page.internalErrors.length === 0)) internalErrors.push(...page.internalErrors);
       onProgress?.({ phase: 'parse', done: ++parsed, total: jobs.length });
     });

@@ -21,10 +21,10 @@ const partRules = crossPageRules(resolved.rules);
 const siteFor = siteLoader(resolved, new DocumentStore(setup.parseOptions, undefined, new Set(), undefined), () => {});
 
 function parsePage({ file, linted }: ParseJob): PageMessage {
-  const read = readSource(file, true);
+  const read = readSource(file, setup.forCache);
   if (!read.ok) return { file, unread: true };
   const document = parseFaqDocument(file, read.text, setup.parseOptions);
-  const parts = setup.withParts ? pageParts(document, partRules) : undefined;
+  const parts = setup.forCache ? pageParts(document, partRules) : undefined;
   const { messages, internalErrors } = linted
     ? fileOnlyFindings(document, activeRulesFor(resolved, file, setup.ruleOverrides), () => siteFor(file))
     : { messages: null, internalErrors: [] };

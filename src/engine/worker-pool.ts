@@ -14,8 +14,11 @@ export interface WorkerSetup {
   lookup: ConfigLookup;
   ruleOverrides: Record<string, SeverityName>;
   parseOptions: ParseOptions;
-  /** Whether to send the digest of each page's cross-page parts (page-parts.ts), which only `--cache` keeps. */
-  withParts: boolean;
+  /**
+   * Whether the run keeps a cache (`--cache`): then each page comes with the digest of its bytes
+   * (its cache entry's key) and of its cross-page parts (page-parts.ts); no other run needs them.
+   */
+  forCache: boolean;
 }
 
 /** A page for a worker to read and parse: the main thread never holds the text of a page parsed elsewhere. */
@@ -35,7 +38,7 @@ export interface ParseBatch {
 /** A page parsed on a worker: its facts, and the findings of the rules that read only the file (null for context pages). */
 export interface ParsedPage {
   file: string;
-  /** The digest of the bytes the worker read, so the main thread can tell whether they are the bytes it hashed. */
+  /** The digest of the bytes the worker read, so the main thread can tell whether they are the bytes it hashed (with a cache; '' without). */
   digest: string;
   /** Where the file is not valid UTF-8, as the main thread's read reports it. */
   readProblems: Array<{ message: string; offset: number }>;

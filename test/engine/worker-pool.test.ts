@@ -13,7 +13,7 @@ import { builtinRules } from '../../src/rules/index.js';
 const DRAFT = '---\ntitle: FAQ\ndraft: true\n---\n\n{{< details "How do I restore a file?" >}}\nTODO: write\n{{< /details >}}\n';
 
 function setupIn(dir: string, lookup: WorkerSetup['lookup'] = { cwd: dir, noConfigLookup: true }): WorkerSetup {
-  return { lookup, ruleOverrides: {}, parseOptions: DEFAULT_PARSE_OPTIONS, withParts: true };
+  return { lookup, ruleOverrides: {}, parseOptions: DEFAULT_PARSE_OPTIONS, forCache: true };
 }
 
 describe('parseOnWorkers', () => {
@@ -41,6 +41,16 @@ describe('parseOnWorkers', () => {
       expect(page.digest).toBe(bytesDigest(Buffer.from(text)));
       expect(new LineIndex(page.lines).point(text.length)).toEqual(new LineIndex(text).point(text.length));
     }
+  });
+
+  it('without a cache, spends nothing on what only a cache keeps: no digest of the bytes or of the parts', async () => {
+    const pages: ParsedPage[] = [];
+    await parseOnWorkers(jobs, { ...setupIn(dir), forCache: false }, 1, (page) => pages.push(page));
+    expect(pages.map((page) => [path.basename(page.file), page.digest, page.parts]).sort()).toEqual([
+      ['a.md', '', undefined],
+      ['b.md', '', undefined],
+    ]);
+    expect(pages.find((page) => page.file.endsWith('a.md'))?.messages?.length).toBe(3);
   });
 
   it('hands over no page it could not read, leaving it to the main thread', async () => {
