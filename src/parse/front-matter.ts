@@ -2,7 +2,7 @@
  * Front matter detection and parsing, following Hugo's rules (see HUGO.md §6),
  * with source offsets for every key so rules can point at exactly what they flag.
  */
-import { isMap, isScalar, isSeq, parseDocument, visit, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, visit, type Alias, type Document, type Node as YamlNode } from 'yaml';
 import { getStaticTOMLValue, ParseError as TomlParseError, parseTOML, type AST } from 'toml-eslint-parser';
 import { getNodeValue, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError as JsonParseError } from 'jsonc-parser';
 
@@ -165,6 +165,13 @@ const parseYaml: ContentParser = (source, out, errors) => {
     errors.push(at(out, `Invalid YAML front matter: expected key/value pairs, found ${isSeq(root) ? 'a list' : 'a single value'}`, s, e));
     return {};
   }
+  // An alias inside the value it names makes that value contain itself: Hugo's YAML parser
+  // refuses it, and such data has no JSON form (the facts a worker sends, the cache).
+  const loop = source.includes('*') ? aliasInsideItsValue(doc) : undefined;
+  if (loop) {
+    errors.push(at(out, `Invalid YAML front matter: the alias *${loop.source} is inside the value it names`, loop.range?.[0] ?? 0, loop.range?.[1] ?? source.length));
+    return {};
+  }
   let data: unknown;
   try {
     // Aliases are only expanded here; the bound turns a "billion laughs" document into a quick error.
@@ -179,6 +186,20 @@ const parseYaml: ContentParser = (source, out, errors) => {
   walkYaml(root, [], out);
   return data as Record<string, unknown>;
 };
+
+/** The first alias in `doc` that is inside the node it refers to. */
+function aliasInsideItsValue(doc: Document): Alias | undefined {
+  let found: Alias | undefined;
+  visit(doc, {
+    Alias: (_key, alias, path) => {
+      const target = alias.resolve(doc);
+      if (!target || !path.includes(target)) return undefined;
+      found = alias;
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
 
 function walkYaml(node: YamlNode | null, path: string[], out: Collector): void {
   if (isMap(node)) {

@@ -78,6 +78,12 @@ describe('hostile file contents', () => {
     expect(x.map(where)).toContain('14:1 no-placeholder');
   }, TEST_TIMEOUT);
 
+  it('a YAML alias inside the value it names is a parse error at the alias, not an internal error', async () => {
+    const { x } = await lintHostile('---\ntitle: FAQ\ntags: &loop [news, *loop]\n---\n\nTODO: after\n');
+    expect(x.map(where)).toEqual(['3:20 parse-error', '6:1 no-placeholder']);
+    expect(x[0]?.message).toBe('Invalid YAML front matter: the alias *loop is inside the value it names');
+  }, TEST_TIMEOUT);
+
   it('broken TOML front matter is a parse error at its position; the body is still linted', async () => {
     const { x } = await lintHostile('+++\ntitle = "x\ndraft = = true\n+++\n\nTODO: after\n');
     expect(x.map(where)).toEqual(['2:11 parse-error', '6:1 no-placeholder']);

@@ -365,6 +365,18 @@ describe('invalid front matter', () => {
     expect(r.errors[0]!.start).toBe(src.indexOf('*a0'));
   });
 
+  it('refuses a YAML alias inside the value it names, which would make the value contain itself', () => {
+    for (const src of ['---\ntags: &loop [news, *loop]\n---\nBody\n', '---\n: &a [*a]\n---\n', '---\nparams: &p\n  self: *p\n---\n']) {
+      const r = parseFrontMatter(src);
+      expect(r.frontMatter).toMatchObject({ format: 'yaml', data: {}, entries: [] });
+      const alias = src.lastIndexOf('*');
+      const name = (/^\*\w+/.exec(src.slice(alias)) as RegExpExecArray)[0];
+      expect(r.errors).toEqual([{ message: `Invalid YAML front matter: the alias ${name} is inside the value it names`, start: alias, end: alias + name.length }]);
+    }
+    // An alias elsewhere is fine.
+    expect(parseFrontMatter('---\nbase: &b [news]\ntags: *b\n---\n').frontMatter?.data).toEqual({ base: ['news'], tags: ['news'] });
+  });
+
   it('points at the TOML error', () => {
     const src = '+++\ntitle = "Passkeys FAQ"\ndraft = yes\n+++\nBody\n';
     const r = parseFrontMatter(src);
