@@ -167,7 +167,7 @@ const parseYaml: ContentParser = (source, out, errors) => {
   }
   // An alias inside the value it names makes that value contain itself: Hugo's YAML parser
   // refuses it, and such data has no JSON form (the facts a worker sends, the cache).
-  const loop = source.includes('*') ? aliasInsideItsValue(doc) : undefined;
+  const loop = source.includes('*') ? firstAlias(doc, (alias, path) => path.includes(alias.resolve(doc))) : undefined;
   if (loop) {
     errors.push(at(out, `Invalid YAML front matter: the alias *${loop.source} is inside the value it names`, loop.range?.[0] ?? 0, loop.range?.[1] ?? source.length));
     return {};
@@ -178,8 +178,7 @@ const parseYaml: ContentParser = (source, out, errors) => {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
     // Thrown for too many or unresolved aliases, which carry no position: point at the first alias.
-    let range: [number, number] = [0, source.length];
-    visit(doc, { Alias: (_key, node) => { if (node.range) range = [node.range[0], node.range[1]]; return visit.BREAK; } });
+    const range = firstAlias(doc)?.range ?? [0, source.length];
     errors.push(at(out, `Invalid YAML front matter: ${oneLine(error instanceof Error ? error.message : String(error))}`, range[0], range[1]));
     return {};
   }
@@ -187,13 +186,12 @@ const parseYaml: ContentParser = (source, out, errors) => {
   return data as Record<string, unknown>;
 };
 
-/** The first alias in `doc` that is inside the node it refers to. */
-function aliasInsideItsValue(doc: Document): Alias | undefined {
+/** The first alias in `doc` (in document order) for which `where` holds, given the nodes around it. */
+function firstAlias(doc: Document, where: (alias: Alias, path: readonly unknown[]) => boolean = () => true): Alias | undefined {
   let found: Alias | undefined;
   visit(doc, {
     Alias: (_key, alias, path) => {
-      const target = alias.resolve(doc);
-      if (!target || !path.includes(target)) return undefined;
+      if (!where(alias, path)) return undefined;
       found = alias;
       return visit.BREAK;
     },
