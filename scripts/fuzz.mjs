@@ -11,14 +11,14 @@
 // Takes every *.md under fixtures/, mutates it (bit and byte flips, chunk duplication, deletion
 // and swaps, shortcode/HTML/directive/front-matter fragments, line-ending changes, deep
 // repetition, truncation, splices of other pages), and runs parseFaqDocument (and compares its
-// model with the one read through mdast's tree) and every formatter on the result; every `--lint-every`-th input also goes through lint() (all rules).
-// A failure is: anything throwing, a position outside the text (or whose line:column disagrees
-// with its offset), two Q/A blocks that partly overlap, a rule crash, output that is not valid
-// JSON or that carries a raw control character in stylish/compact, a model that differs from the
-// mdast reading's. Each distinct failure is
-// printed with the seed and the input's index, minimized, and written to /tmp; the exit code
-// is then 1. Input number i depends only on the seed and i, so `--seed` reproduces a run
-// (`--runs` fixes how many inputs; otherwise `--seconds` does).
+// model with the one read through mdast's tree) and every formatter on the result; every
+// `--lint-every`-th input also goes through lint() (all rules). A failure is: anything
+// throwing, a position outside the text (or whose line:column disagrees with its offset), two
+// Q/A blocks that partly overlap, a rule crash, output that is not valid JSON or that carries a
+// raw control character in stylish/compact, a model that differs from the mdast reading's.
+// Each distinct failure is printed with the seed and the input's index, minimized, and written
+// to /tmp; the exit code is then 1. Input number i depends only on the seed and i, so `--seed`
+// reproduces a run (`--runs` fixes how many inputs; otherwise `--seconds` does).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
