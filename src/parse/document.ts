@@ -451,7 +451,10 @@ function codeRanges(tree: Root): Array<{ start: number; end: number }> {
   return ranges;
 }
 
-/** The deepest flow container (not a Q/A block) around `offset`. */
+/**
+ * The deepest flow container around `offset`. Q/A blocks wrapped already count: a shortcode block
+ * masked inside an HTML block's answer goes back inside that block, not beside it.
+ */
 function containerAt(tree: Root, offset: number): Parent {
   let parent: Parent = tree;
   for (;;) {
@@ -459,8 +462,7 @@ function containerAt(tree: Root, offset: number): Parent {
       (child) =>
         FLOW_CONTAINERS.has(child.type) &&
         (child.position?.start.offset ?? Infinity) <= offset &&
-        offset < (child.position?.end.offset ?? -Infinity) &&
-        !(child.type === 'containerDirective' && child.data && 'faqSource' in child.data),
+        offset < (child.position?.end.offset ?? -Infinity),
     );
     if (!inner || !('children' in inner)) return parent;
     parent = inner as Parent;

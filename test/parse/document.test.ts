@@ -235,6 +235,27 @@ describe('HTML <details>', () => {
     expect(doc.parseProblems).toEqual([]);
   });
 
+  it('puts a shortcode block written on one line between its tags inside the HTML block', () => {
+    const doc = parse(
+      [
+        '## Why is the restore slow?', //                                   1
+        '', //                                                              2
+        '<details>', //                                                     3
+        '{{< details "Can I speed it up?" >}}Use a local cache.{{< /details >}}', // 4
+        '</details>', //                                                    5
+        '',
+      ].join('\n'),
+    );
+    expect(doc.blocks.map((block) => [block.question, block.syntax, where(block.span)])).toEqual([
+      ['Why is the restore slow?', 'heading', '1:1-5:11'],
+      ['', 'html', '3:1-5:11'],
+      ['Can I speed it up?', 'shortcode', '4:1-4:71'],
+    ]);
+    const [heading, html] = doc.blocks as QaBlock[];
+    expect(answerNodes(heading as QaBlock)).toEqual(['containerDirective@3:1']);
+    expect(answerNodes(html as QaBlock)).toEqual(['containerDirective@4:1']);
+  });
+
   it('marks a disclosure whose title is not a question', () => {
     const doc = parse('<details><summary>Advanced settings</summary>\n\n| key | default |\n| --- | --- |\n| a | 1 |\n\n</details>\n');
     expect(doc.blocks.map((block) => [block.question, block.isQuestion])).toEqual([['Advanced settings', false]]);

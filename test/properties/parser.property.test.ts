@@ -243,6 +243,9 @@ describe('parseFaqDocument on any input', () => {
       runs<[string]>(500, [
         // A directive whose closing fence lies inside a shortcode block: the two partly overlapped.
         [':::details[Q?]\n{{< details "Q?" >}}\n:::\n{{< /details >}}\n'],
+        // A one-line shortcode block between HTML <details> tags, under a question heading: the
+        // shortcode block was put beside the HTML block instead of in it (fuzzer, seed 26).
+        ['## Why?\n\n<details>\n{{< faq "How?" >}}x{{< /faq >}}\n</details>\n'],
       ]),
     );
   }, timeout(60_000));
