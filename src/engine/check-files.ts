@@ -211,7 +211,10 @@ export async function runSiteRules(
   const bySite = new Map<SiteModel, FaqDocument[]>();
   for (const document of linted) {
     const site = siteFor(document.path);
-    bySite.set(site, [...(bySite.get(site) ?? []), document]);
+    // Pushed, not copied: a site's thousands of pages made copying each list quadratic.
+    const ofSite = bySite.get(site);
+    if (ofSite) ofSite.push(document);
+    else bySite.set(site, [document]);
   }
   for (const [site, siteLinted] of bySite) {
     const base = activeRulesFor(resolved, undefined, ruleOverrides);

@@ -242,7 +242,9 @@ export class SiteModel {
       byName = new Map();
       for (const file of this.contentFiles(tree)) {
         const name = pageBaseName(file);
-        byName.set(name, [...(byName.get(name) ?? []), file]);
+        const named = byName.get(name);
+        if (named) named.push(file);
+        else byName.set(name, [file]);
       }
       this.baseNameCache.set(tree.dir, byName);
     }
