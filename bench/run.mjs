@@ -5,7 +5,8 @@
 // after one answer changed (a line added to an answer) and after one question changed (reworded
 // anew in each run) — whole-process wall, CPU and peak RSS, median of N runs — then the
 // near-duplicate search alone, on synthetic questions and on the largest site's own. The floors,
-// markdownlint-cli2 and the cold run are measured in rounds (each once per round). It checks
+// markdownlint-cli2 and the cold run are measured in rounds (each once per round), and each warm
+// run is followed by a run of the read floor, its ratio's base. It checks
 // faqlint's answers against the planted findings (bench/compare.mjs), so speed never comes from
 // skipping work. Writes bench/results.json and prints a Markdown table.
 //
@@ -56,15 +57,28 @@ function rowOf(label, samples) {
   return row;
 }
 
-function measure(label, command, commandArgs, cwd, count = runs, before = () => {}) {
+/**
+ * Measures a command `count` times, `before(i)` ahead of each run. With `floor`, each run is
+ * followed by a run of the floor, and the row carries the floor's median wall time from those
+ * rounds (`floorWall`): a warm run takes well under a second, so a floor measured minutes
+ * earlier, while the host ran faster or slower, would move its ratio by more than the code does.
+ */
+function measure(label, command, commandArgs, cwd, count = runs, before = () => {}, floor = undefined) {
   const samples = [];
+  const floorSamples = [];
   let last;
   for (let i = 0; i < count; i++) {
     before(i);
     last = measureOnce(command, commandArgs, cwd);
     samples.push(last);
+    if (floor) floorSamples.push(measureOnce(floor.command, floor.args, cwd));
   }
-  return { row: rowOf(label, samples), last };
+  const row = rowOf(label, samples);
+  if (floor) {
+    row.floorWall = median(floorSamples.map((sample) => sample.wall));
+    process.stderr.write(`  ${'  read floor in the same rounds'.padEnd(34)} ${row.floorWall.toFixed(2)} s\n`);
+  }
+  return { row, last };
 }
 
 /**
@@ -135,15 +149,14 @@ for (const size of sizes) {
   const cacheFile = path.join(os.tmpdir(), `faqlint-bench-${size}.cache`);
   fs.rmSync(cacheFile, { force: true });
   measureOnce(node, [faqlint, '--format', 'json', '--cache', '--cache-location', cacheFile], site);
-  const warm = measure('faqlint warm (--cache)', node, [faqlint, '--format', 'json', '--cache', '--cache-location', cacheFile], site, sizeRuns);
+  const readFloor = coldSet[0];
+  const warm = measure('faqlint warm (--cache)', node, [faqlint, '--format', 'json', '--cache', '--cache-location', cacheFile], site, sizeRuns, undefined, readFloor);
   rows.push(warm.row);
   const warmSame = warm.last.stdout === cold.last.stdout;
   // One page changes between runs: a sentence appended to a real page, undone afterwards.
   const changed = path.join(site, manifest.plantedDrafts[0]?.file ?? 'content/en/faq/_index.md');
   const original = fs.readFileSync(changed, 'utf8');
-  const oneChanged = measure('faqlint warm, one page changed', node, [faqlint, '--format', 'json', '--cache', '--cache-location', cacheFile], site, sizeRuns, (i) =>
-    fs.writeFileSync(changed, `${original}\nEdited in bench run ${i}.\n`),
-  );
+  const oneChanged = measure('faqlint warm, one page changed', node, [faqlint, '--format', 'json', '--cache', '--cache-location', cacheFile], site, sizeRuns, (i) => fs.writeFileSync(changed, `${original}\nEdited in bench run ${i}.\n`), readFloor);
   rows.push(oneChanged.row);
   // The edited site linted without the cache: what the run after the edit must have said.
   const oneChangedSame = measureOnce(node, [faqlint, '--format', 'json'], site).stdout === oneChanged.last.stdout;
@@ -155,9 +168,7 @@ for (const size of sizes) {
   const answerOriginal = fs.readFileSync(answerPage, 'utf8');
   const closing = answerOriginal.indexOf('{{< /details >}}');
   if (closing === -1) throw new Error(`bench: ${answerPage} has no {{< details >}} block to edit`);
-  const oneAnswer = measure('faqlint warm, one answer changed', node, [faqlint, '--format', 'json', '--cache', '--cache-location', cacheFile], site, sizeRuns, (i) =>
-    fs.writeFileSync(answerPage, `${answerOriginal.slice(0, closing)}Edited in bench run ${i}.\n${answerOriginal.slice(closing)}`),
-  );
+  const oneAnswer = measure('faqlint warm, one answer changed', node, [faqlint, '--format', 'json', '--cache', '--cache-location', cacheFile], site, sizeRuns, (i) => fs.writeFileSync(answerPage, `${answerOriginal.slice(0, closing)}Edited in bench run ${i}.\n${answerOriginal.slice(closing)}`), readFloor);
   rows.push(oneAnswer.row);
   const oneAnswerSame = measureOnce(node, [faqlint, '--format', 'json'], site).stdout === oneAnswer.last.stdout;
   fs.writeFileSync(answerPage, answerOriginal);
@@ -166,9 +177,7 @@ for (const size of sizes) {
   const opening = answerOriginal.indexOf('{{< details "');
   if (opening === -1) throw new Error(`bench: ${answerPage} has no {{< details "…" >}} block to edit`);
   const questionAt = opening + '{{< details "'.length;
-  const oneQuestion = measure('faqlint warm, one question changed', node, [faqlint, '--format', 'json', '--cache', '--cache-location', cacheFile], site, sizeRuns, (i) =>
-    fs.writeFileSync(answerPage, `${answerOriginal.slice(0, questionAt)}After bench run ${i}, ${answerOriginal.slice(questionAt)}`),
-  );
+  const oneQuestion = measure('faqlint warm, one question changed', node, [faqlint, '--format', 'json', '--cache', '--cache-location', cacheFile], site, sizeRuns, (i) => fs.writeFileSync(answerPage, `${answerOriginal.slice(0, questionAt)}After bench run ${i}, ${answerOriginal.slice(questionAt)}`), readFloor);
   rows.push(oneQuestion.row);
   const oneQuestionSame = measureOnce(node, [faqlint, '--format', 'json'], site).stdout === oneQuestion.last.stdout;
   fs.writeFileSync(answerPage, answerOriginal);
@@ -176,6 +185,8 @@ for (const size of sizes) {
   const compare = spawnSync(node, [path.join(root, 'bench', 'compare.mjs'), site, outFile], { encoding: 'utf8' });
   const byLabel = Object.fromEntries(rows.map((row) => [row.label, row]));
   const ratio = (label, base) => (byLabel[label] && byLabel[base] ? byLabel[label].wall / byLabel[base].wall : NaN);
+  // A warm run against the read floor measured in the same rounds as it.
+  const toFloorAlongside = (label) => (byLabel[label]?.floorWall ? byLabel[label].wall / byLabel[label].floorWall : NaN);
   results.sizes[size] = {
     pages: manifest.counts?.pages,
     questions: manifest.counts?.questions,
@@ -185,10 +196,10 @@ for (const size of sizes) {
       coldVsParseFloor2Workers: ratio('faqlint cold', 'remark-parse floor, 2 workers'),
       coldVsParseFloor1Thread: ratio('faqlint cold', 'remark-parse floor, 1 thread'),
       coldVsMarkdownlint: ratio('faqlint cold', 'markdownlint-cli2 (default rules)'),
-      warmVsReadFloor: ratio('faqlint warm (--cache)', 'read floor'),
-      oneChangedVsReadFloor: ratio('faqlint warm, one page changed', 'read floor'),
-      oneAnswerChangedVsReadFloor: ratio('faqlint warm, one answer changed', 'read floor'),
-      oneQuestionChangedVsReadFloor: ratio('faqlint warm, one question changed', 'read floor'),
+      warmVsReadFloor: toFloorAlongside('faqlint warm (--cache)'),
+      oneChangedVsReadFloor: toFloorAlongside('faqlint warm, one page changed'),
+      oneAnswerChangedVsReadFloor: toFloorAlongside('faqlint warm, one answer changed'),
+      oneQuestionChangedVsReadFloor: toFloorAlongside('faqlint warm, one question changed'),
     },
     answersChecked: { plantedAllFoundNoExtras: compare.status === 0, warmOutputIdenticalToCold: warmSame, oneChangedIdenticalToUncached: oneChangedSame, oneAnswerChangedIdenticalToUncached: oneAnswerSame, oneQuestionChangedIdenticalToUncached: oneQuestionSame, report: compare.stdout.trim().split('\n').slice(0, 12) },
   };
@@ -223,12 +234,12 @@ fs.writeFileSync(path.join(root, 'bench', 'results.json'), `${JSON.stringify(res
 
 const lines = [`Machine: ${results.machine.cpus} cores (${results.machine.model}), ${results.machine.memoryGb} GB, Node ${results.machine.node}; median of ${runs} runs.`, ''];
 for (const [size, data] of Object.entries(results.sizes)) {
-  lines.push(`### ${size}: ${data.pages} pages, ${data.questions} questions, ${data.markdownMb.toFixed(1)} MB`, '', '| measurement | wall s | CPU s | peak RSS MB |', '| --- | --- | --- | --- |');
-  for (const row of data.rows) lines.push(`| ${row.label} | ${row.wall.toFixed(2)} | ${row.cpu.toFixed(2)} | ${row.rssMb.toFixed(0)} |`);
+  lines.push(`### ${size}: ${data.pages} pages, ${data.questions} questions, ${data.markdownMb.toFixed(1)} MB`, '', '| measurement | wall s | CPU s | peak RSS MB | read floor in the same rounds s |', '| --- | --- | --- | --- | --- |');
+  for (const row of data.rows) lines.push(`| ${row.label} | ${row.wall.toFixed(2)} | ${row.cpu.toFixed(2)} | ${row.rssMb.toFixed(0)} | ${row.floorWall ? row.floorWall.toFixed(2) : ''} |`);
   const r = data.ratios;
   lines.push(
     '',
-    `cold / parse floor (2 workers) ${r.coldVsParseFloor2Workers.toFixed(2)}×, cold / parse floor (1 thread) ${r.coldVsParseFloor1Thread.toFixed(2)}×, cold / markdownlint-cli2 ${r.coldVsMarkdownlint.toFixed(2)}×, warm / read floor ${r.warmVsReadFloor.toFixed(2)}×, one page changed / read floor ${r.oneChangedVsReadFloor.toFixed(2)}×, one answer changed / read floor ${r.oneAnswerChangedVsReadFloor.toFixed(2)}×, one question changed / read floor ${r.oneQuestionChangedVsReadFloor.toFixed(2)}×`,
+    `cold / parse floor (2 workers) ${r.coldVsParseFloor2Workers.toFixed(2)}×, cold / parse floor (1 thread) ${r.coldVsParseFloor1Thread.toFixed(2)}×, cold / markdownlint-cli2 ${r.coldVsMarkdownlint.toFixed(2)}×, against the read floor of the same rounds: warm ${r.warmVsReadFloor.toFixed(2)}×, one page changed ${r.oneChangedVsReadFloor.toFixed(2)}×, one answer changed ${r.oneAnswerChangedVsReadFloor.toFixed(2)}×, one question changed ${r.oneQuestionChangedVsReadFloor.toFixed(2)}×`,
     `planted findings all found, none extra: ${data.answersChecked.plantedAllFoundNoExtras ? 'yes' : 'NO'}; warm output identical to cold: ${data.answersChecked.warmOutputIdenticalToCold ? 'yes' : 'NO'}; after each edit identical to an uncached run: ${data.answersChecked.oneChangedIdenticalToUncached && data.answersChecked.oneAnswerChangedIdenticalToUncached && data.answersChecked.oneQuestionChangedIdenticalToUncached ? 'yes' : 'NO'}`,
     '',
   );
