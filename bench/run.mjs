@@ -58,12 +58,12 @@ function rowOf(label, samples) {
 }
 
 /**
- * Measures a command `count` times, `before(i)` ahead of each run. With `floor`, each run is
- * followed by a run of the floor, and the row carries the floor's median wall time from those
- * rounds (`floorWall`): a warm run takes well under a second, so a floor measured minutes
- * earlier, while the host ran faster or slower, would move its ratio by more than the code does.
+ * Measures a command `count` times, `before(i)` ahead of each run. With `readFloor`, each run is
+ * followed by a run of the read floor, and the row carries its median wall time from those rounds
+ * (`floorWall`): a warm run takes well under a second, so a floor measured minutes earlier,
+ * while the host ran faster or slower, would move its ratio by more than the code does.
  */
-function measure(label, command, commandArgs, cwd, count = runs, before = () => {}, floor = undefined) {
+function measure(label, command, commandArgs, cwd, count = runs, before = () => {}, readFloor = undefined) {
   const samples = [];
   const floorSamples = [];
   let last;
@@ -71,10 +71,10 @@ function measure(label, command, commandArgs, cwd, count = runs, before = () => 
     before(i);
     last = measureOnce(command, commandArgs, cwd);
     samples.push(last);
-    if (floor) floorSamples.push(measureOnce(floor.command, floor.args, cwd));
+    if (readFloor) floorSamples.push(measureOnce(readFloor.command, readFloor.args, cwd));
   }
   const row = rowOf(label, samples);
-  if (floor) {
+  if (readFloor) {
     row.floorWall = median(floorSamples.map((sample) => sample.wall));
     process.stderr.write(`  ${'  read floor in the same rounds'.padEnd(34)} ${row.floorWall.toFixed(2)} s\n`);
   }
