@@ -3,7 +3,8 @@
 // the read floor, the remark-parse floor (1 thread and 2 worker threads), markdownlint-cli2,
 // faqlint cold, warm with --cache, warm after one page changed (a sentence after the last block),
 // after one answer changed (a line added to an answer) and after one question changed (reworded
-// anew in each run) — whole-process wall, CPU and peak RSS, median of N runs — then the
+// anew in each run; also with --cache-strategy content, which reads and hashes every file) —
+// whole-process wall, CPU and peak RSS, median of N runs — then the
 // near-duplicate search alone, on synthetic questions and on the largest site's own. The floors,
 // markdownlint-cli2 and the cold run are measured in rounds (each once per round), and each warm
 // run is followed by a run of the read floor, its ratio's base. It checks
@@ -180,6 +181,10 @@ for (const size of sizes) {
   const oneQuestion = measure('faqlint warm, one question changed', node, [faqlint, '--format', 'json', '--cache', '--cache-location', cacheFile], site, sizeRuns, (i) => fs.writeFileSync(answerPage, `${answerOriginal.slice(0, questionAt)}After bench run ${i}, ${answerOriginal.slice(questionAt)}`), readFloor);
   rows.push(oneQuestion.row);
   const oneQuestionSame = measureOnce(node, [faqlint, '--format', 'json'], site).stdout === oneQuestion.last.stdout;
+  // The same edit with every file read and hashed, as a file system whose times cannot be trusted needs.
+  const oneQuestionByContent = measure('faqlint warm, one question changed, --cache-strategy content', node, [faqlint, '--format', 'json', '--cache', '--cache-location', cacheFile, '--cache-strategy', 'content'], site, sizeRuns, (i) => fs.writeFileSync(answerPage, `${answerOriginal.slice(0, questionAt)}Read in full in bench run ${i}, ${answerOriginal.slice(questionAt)}`), readFloor);
+  rows.push(oneQuestionByContent.row);
+  const oneQuestionByContentSame = measureOnce(node, [faqlint, '--format', 'json'], site).stdout === oneQuestionByContent.last.stdout;
   fs.writeFileSync(answerPage, answerOriginal);
 
   const compare = spawnSync(node, [path.join(root, 'bench', 'compare.mjs'), site, outFile], { encoding: 'utf8' });
@@ -200,8 +205,9 @@ for (const size of sizes) {
       oneChangedVsReadFloor: toFloorAlongside('faqlint warm, one page changed'),
       oneAnswerChangedVsReadFloor: toFloorAlongside('faqlint warm, one answer changed'),
       oneQuestionChangedVsReadFloor: toFloorAlongside('faqlint warm, one question changed'),
+      oneQuestionChangedByContentVsReadFloor: toFloorAlongside('faqlint warm, one question changed, --cache-strategy content'),
     },
-    answersChecked: { plantedAllFoundNoExtras: compare.status === 0, warmOutputIdenticalToCold: warmSame, oneChangedIdenticalToUncached: oneChangedSame, oneAnswerChangedIdenticalToUncached: oneAnswerSame, oneQuestionChangedIdenticalToUncached: oneQuestionSame, report: compare.stdout.trim().split('\n').slice(0, 12) },
+    answersChecked: { plantedAllFoundNoExtras: compare.status === 0, warmOutputIdenticalToCold: warmSame, oneChangedIdenticalToUncached: oneChangedSame, oneAnswerChangedIdenticalToUncached: oneAnswerSame, oneQuestionChangedIdenticalToUncached: oneQuestionSame, oneQuestionChangedByContentIdenticalToUncached: oneQuestionByContentSame, report: compare.stdout.trim().split('\n').slice(0, 12) },
   };
 }
 
@@ -239,8 +245,8 @@ for (const [size, data] of Object.entries(results.sizes)) {
   const r = data.ratios;
   lines.push(
     '',
-    `cold / parse floor (2 workers) ${r.coldVsParseFloor2Workers.toFixed(2)}×, cold / parse floor (1 thread) ${r.coldVsParseFloor1Thread.toFixed(2)}×, cold / markdownlint-cli2 ${r.coldVsMarkdownlint.toFixed(2)}×, against the read floor of the same rounds: warm ${r.warmVsReadFloor.toFixed(2)}×, one page changed ${r.oneChangedVsReadFloor.toFixed(2)}×, one answer changed ${r.oneAnswerChangedVsReadFloor.toFixed(2)}×, one question changed ${r.oneQuestionChangedVsReadFloor.toFixed(2)}×`,
-    `planted findings all found, none extra: ${data.answersChecked.plantedAllFoundNoExtras ? 'yes' : 'NO'}; warm output identical to cold: ${data.answersChecked.warmOutputIdenticalToCold ? 'yes' : 'NO'}; after each edit identical to an uncached run: ${data.answersChecked.oneChangedIdenticalToUncached && data.answersChecked.oneAnswerChangedIdenticalToUncached && data.answersChecked.oneQuestionChangedIdenticalToUncached ? 'yes' : 'NO'}`,
+    `cold / parse floor (2 workers) ${r.coldVsParseFloor2Workers.toFixed(2)}×, cold / parse floor (1 thread) ${r.coldVsParseFloor1Thread.toFixed(2)}×, cold / markdownlint-cli2 ${r.coldVsMarkdownlint.toFixed(2)}×, against the read floor of the same rounds: warm ${r.warmVsReadFloor.toFixed(2)}×, one page changed ${r.oneChangedVsReadFloor.toFixed(2)}×, one answer changed ${r.oneAnswerChangedVsReadFloor.toFixed(2)}×, one question changed ${r.oneQuestionChangedVsReadFloor.toFixed(2)}× (every file read and hashed: ${r.oneQuestionChangedByContentVsReadFloor.toFixed(2)}×)`,
+    `planted findings all found, none extra: ${data.answersChecked.plantedAllFoundNoExtras ? 'yes' : 'NO'}; warm output identical to cold: ${data.answersChecked.warmOutputIdenticalToCold ? 'yes' : 'NO'}; after each edit identical to an uncached run: ${data.answersChecked.oneChangedIdenticalToUncached && data.answersChecked.oneAnswerChangedIdenticalToUncached && data.answersChecked.oneQuestionChangedIdenticalToUncached && data.answersChecked.oneQuestionChangedByContentIdenticalToUncached ? 'yes' : 'NO'}`,
     '',
   );
 }

@@ -22,7 +22,7 @@ import { ruleDocsUrl, type SeverityName } from './rules/define-rule.js';
 import { builtinRules } from './rules/index.js';
 import { findHugoSiteRoot } from './site/hugo-root.js';
 
-export { lint, type LintOptions, type LintProgress, type LintRun } from './engine/lint.js';
+export { lint, type CacheStrategy, type LintOptions, type LintProgress, type LintRun } from './engine/lint.js';
 export type { Concurrency } from './engine/worker-pool.js';
 export { loadConfig, type ConfigLookup, type ResolvedConfig } from './engine/config-resolution.js';
 export { ConfigError, type FaqlintConfig, type RuleSetting, type ConfigOverride } from './config/config.js';

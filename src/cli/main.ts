@@ -12,6 +12,7 @@ import {
   parseFile,
   ruleInfo,
   VERSION,
+  type CacheStrategy,
   type Concurrency,
   type LintResult,
   type SeverityName,
@@ -76,6 +77,7 @@ interface CliOptions {
   stdinFilename?: string;
   cache?: boolean;
   cacheLocation?: string;
+  cacheStrategy: CacheStrategy;
   concurrency?: Concurrency;
 }
 
@@ -142,6 +144,7 @@ function buildProgram(io: CliIo): Command {
     .option('--report-unused-disable-directives', 'report faqlint-disable comments that silence nothing, as errors')
     .option('--cache', 'remember unchanged files between runs (in .faqlintcache)')
     .option('--cache-location <path>', 'the cache file, or a folder for .faqlintcache')
+    .addOption(new Option('--cache-strategy <strategy>', 'how the cache tells a file is unchanged: metadata (size and times, read again when they differ) or content (read and hash every file)').choices(['metadata', 'content']).default('metadata'))
     .option('--concurrency <n>', 'worker threads that parse files: a number, auto (default: one per core when there is over 1 MiB to parse) or off', (value) => {
       if (value === 'auto' || value === 'off') return value;
       const parsed = Number(value);
@@ -191,6 +194,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     ruleOverrides,
     cache: options.cache === true || options.cacheLocation !== undefined,
     ...(options.cacheLocation !== undefined ? { cacheLocation: options.cacheLocation } : {}),
+    cacheStrategy: options.cacheStrategy,
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
     ...(options.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: 'error' as const } : {}),
     ...(options.stdin ? { stdin: { text: await io.readStdin(), filePath: options.stdinFilename ?? '<stdin>.md' } } : {}),

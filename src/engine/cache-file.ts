@@ -20,6 +20,8 @@ const TRAILER_DIGITS = 12;
 export interface StoredHeader {
   header: Record<string, unknown>;
   bodyLength: number;
+  /** The header's own length in bytes. */
+  headerLength: number;
 }
 
 /** The header of a cache file; undefined for no file or a bad one. */
@@ -39,7 +41,7 @@ export function readHeader(file: string): StoredHeader | undefined {
     if (fs.readSync(descriptor, bytes, 0, headerLength, headerAt) !== headerLength) return undefined;
     const header: unknown = JSON.parse(bytes.toString('utf8'));
     if (typeof header !== 'object' || header === null || (header as { bodyLength?: unknown }).bodyLength !== headerAt) return undefined;
-    return { header: header as Record<string, unknown>, bodyLength: headerAt };
+    return { header: header as Record<string, unknown>, bodyLength: headerAt, headerLength };
   } catch {
     // No cache yet, or an unreadable one: start afresh.
     return undefined;

@@ -176,6 +176,7 @@ export class LintCache {
     private readonly key: string,
     /** The file's header, or undefined when there is no usable cache file. */
     private readonly stored: CacheHeader | undefined,
+    private readonly storedHeaderBytes: number,
   ) {
     this.reader = new SegmentReader(file);
     this.pageMemos = new PageMemos(stored?.pageMemos ?? {}, this.reader);
@@ -183,10 +184,17 @@ export class LintCache {
     this.run = this.lastRun;
   }
 
+  /** The bytes of the header a run that changes only the run record writes again ({@link saveRunOnly}); 0 with no usable file. */
+  get headerBytes(): number {
+    return this.storedHeaderBytes;
+  }
+
   /** Opens the cache at `location` (a file, or a folder to put `.faqlintcache` in); a bad or stale cache is simply empty. */
   static open(location: string, key: string): LintCache {
     const file = fs.existsSync(location) && fs.statSync(location).isDirectory() ? path.join(location, '.faqlintcache') : location;
-    return new LintCache(file, key, validHeader(readHeader(file), key));
+    const stored = readHeader(file);
+    const header = validHeader(stored, key);
+    return new LintCache(file, key, header, header ? (stored?.headerLength ?? 0) : 0);
   }
 
   /** The recorded run, its results read from their segments; undefined when any part is not what it should be. */

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { FaqlintConfig } from '../config/config.js';
-import { askAgain, DiskLog, listDigest, markdownListing, withDiskLog, type DiskAnswer } from '../io/disk.js';
+import { askAgain, DiskLog, hasSignature, listDigest, markdownListing, rereadFile, withDiskLog, type DiskAnswer } from '../io/disk.js';
 import { DEFAULT_PARSE_OPTIONS, type ParseOptions } from '../parse/parse-options.js';
 import { VERSION } from '../version.js';
 import { isSiteRule, type SeverityName } from '../rules/define-rule.js';
@@ -28,6 +28,12 @@ export interface LintOptions extends ConfigLookup {
   /** Where the cache lives: a file, or a folder for `.faqlintcache` (default: the working folder). */
   cacheLocation?: string;
   /**
+   * How a run with a cache tells that a file is unchanged: `metadata` (the default) trusts a file
+   * whose size, times and inode are as when it was last read, long after its last change;
+   * `content` reads and hashes every file (for file systems whose times cannot be trusted).
+   */
+  cacheStrategy?: CacheStrategy;
+  /**
    * Worker threads that parse files: a number, `off`, or `auto` (the default: one per core, up
    * to 4, when there is more than 1 MiB of Markdown to parse).
    */
@@ -42,6 +48,8 @@ export interface LintProgress {
   done: number;
   total: number;
 }
+
+export type CacheStrategy = 'metadata' | 'content';
 
 export interface LintRun {
   results: LintResult[];
@@ -97,9 +105,20 @@ async function lintLogged(options: LintOptions, diskLog: DiskLog): Promise<LintR
   // With every input as it was, the last run's results are this run's: replayed without parsing.
   const runInputs = cacheKey([cwd, process.cwd(), files, unusedDirectiveSeverity]);
   const last = cache?.lastRun;
-  const changed = last && last.inputs === runInputs ? await changedPages(last.disk, (patterns) => findFiles({ ...fileSearch, patterns }), diskLog) : undefined;
-  if (last && changed?.length === 0) return { results: last.results, internalErrors: [], warnings: last.warnings, config: resolved };
+  const trustSignatures = (options.cacheStrategy ?? 'metadata') === 'metadata';
+  const check = last && last.inputs === runInputs ? await changedPages(last.disk, (patterns) => findFiles({ ...fileSearch, patterns }), diskLog, trustSignatures) : undefined;
+  const changed = check?.changed;
   try {
+    if (cache && last && changed?.length === 0) {
+      // Files read again only to find them unchanged (touched, or changed just before they were
+      // last read) are trusted by their new signatures next time, when reading them again each
+      // run would cost more than writing the header anew.
+      if (check && check.trustedAnewBytes > cache.headerBytes) {
+        cache.setRun({ ...last, disk: mergedDisk(last.disk, diskLog) });
+        cache.saveRunOnly();
+      }
+      return { results: last.results, internalErrors: [], warnings: last.warnings, config: resolved };
+    }
     const edited = cache && last && changed && changed.every((file) => last.parts[file] !== undefined) ? await editedPages(changed, parseOptions, resolved) : undefined;
     if (cache && last && edited) {
       const rechecked = await recheckEdited({ resolved, ruleOverrides, parseOptions, rulesByFile, unusedDirectiveSeverity, fileSearch, files, last, edited, cache }, runInputs, diskLog);
@@ -180,15 +199,31 @@ function mergedDisk(recorded: readonly DiskAnswer[], log: DiskLog): DiskAnswer[]
  * The files whose content differs from the recorded run's, when that is all that differs: every
  * other answer (paths that exist, folder listings, a site's pages) must be as recorded, or the
  * result is undefined. `find` is a site's page search; `log` remembers the answers about paths
- * for the run that follows.
+ * for the run that follows, and a file's new signature when it was read again and found
+ * unchanged (`trustedAnewBytes` counts those files' bytes). With `trustSignatures`, a file with
+ * the signature it had when read is not read.
  */
-async function changedPages(answers: readonly DiskAnswer[], find: (patterns: string[]) => Promise<string[]>, log: DiskLog): Promise<string[] | undefined> {
+async function changedPages(
+  answers: readonly DiskAnswer[],
+  find: (patterns: string[]) => Promise<string[]>,
+  log: DiskLog,
+  trustSignatures: boolean,
+): Promise<{ changed: string[]; trustedAnewBytes: number } | undefined> {
   // Cheap questions first: a changed page list or a new file ends the check before any file is read.
   const order = (question: string): number => (question === 'read' ? 1 : 0);
   const changed: string[] = [];
-  for (const [question, target, answer] of [...answers].sort((a, b) => order(a[0]) - order(b[0]))) {
+  let trustedAnewBytes = 0;
+  for (const [question, target, answer, signature] of [...answers].sort((a, b) => order(a[0]) - order(b[0]))) {
     let now: string | undefined;
-    if (question === 'find') {
+    if (question === 'read') {
+      if (trustSignatures && signature !== undefined && hasSignature(target, signature)) continue;
+      const again = rereadFile(target);
+      now = again.answer;
+      if (now === answer && again.signature !== undefined && again.signature !== signature) {
+        log.note('read', target, now, again.signature);
+        trustedAnewBytes += Number.parseInt(again.signature, 10);
+      }
+    } else if (question === 'find') {
       try {
         now = listDigest(await find(JSON.parse(target) as string[]));
       } catch {
@@ -207,5 +242,5 @@ async function changedPages(answers: readonly DiskAnswer[], find: (patterns: str
     if (question !== 'read') return undefined;
     changed.push(target);
   }
-  return changed;
+  return { changed, trustedAnewBytes };
 }

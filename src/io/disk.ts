@@ -14,8 +14,42 @@ export type DiskQuestion = 'read' | 'kind' | 'kinds' | 'markdown' | 'entries' | 
 
 export type FileKind = 'file' | 'dir' | 'other' | 'none';
 
-/** One question and the answer the disk gave: `[question, path, answer]`. */
-export type DiskAnswer = [question: string, target: string, answer: string];
+/**
+ * One question and the answer the disk gave: `[question, path, answer]`, and for a `read` of a
+ * file that had settled when it was read, its {@link FileSignature}.
+ */
+export type DiskAnswer = [question: string, target: string, answer: string, signature?: string];
+
+/**
+ * A file's size, modification and change times and inode, as `stat` gives them: taken before its
+ * bytes are read, so a write after the read makes another one. A later run that finds the same
+ * signature need not read the file again to know its digest, as git's index and ESLint's
+ * metadata cache trust them; `--cache-strategy content` reads every file anyway.
+ */
+export type FileSignature = string;
+
+/**
+ * How long a file must have been left alone (in ms) for its signature to be kept: a write within
+ * the resolution of the file system's clock (2 s on FAT) after the read could keep every field
+ * the same, and a file changed that recently is read again next run.
+ */
+export const SETTLED_MS = 2_000;
+
+/** The signature of a file as `stat` saw it at `now` (ms since the epoch), or undefined when it changed too recently to be trusted. */
+export function signatureOf(stat: fs.Stats, now: number): FileSignature | undefined {
+  if (Math.max(stat.mtimeMs, stat.ctimeMs) > now - SETTLED_MS) return undefined;
+  return `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`;
+}
+
+/** Whether the file at `target` still has `signature` (a file that cannot be looked at has none). */
+export function hasSignature(target: string, signature: FileSignature): boolean {
+  try {
+    const stat = fs.statSync(target, { throwIfNoEntry: false });
+    return stat !== undefined && stat.isFile() && signatureOf(stat, Date.now()) === signature;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * The disk as one run saw it. It is the run's memo (a link checker asks about the same paths
@@ -29,8 +63,8 @@ export class DiskLog {
   /** Markdown listings made for such answers, by folder. */
   private readonly listings = new Map<string, string[]>();
 
-  note(question: DiskQuestion, target: string, answer: string): void {
-    this.answers.set(`${question}\0${target}`, [question, target, answer]);
+  note(question: DiskQuestion, target: string, answer: string, signature?: FileSignature): void {
+    this.answers.set(`${question}\0${target}`, signature === undefined ? [question, target, answer] : [question, target, answer, signature]);
   }
 
   /** Keeps an answer the disk gave for the run to use, without recording it as asked. */
@@ -94,13 +128,21 @@ export type BytesRead = { ok: true; bytes: Buffer; digest: string | undefined } 
 export function readBytes(file: string, wantDigest = false): BytesRead {
   const log = runLog.getStore();
   let read: BytesRead;
+  let signature: FileSignature | undefined;
+  let descriptor: number | undefined;
   try {
-    const bytes = fs.readFileSync(file);
+    descriptor = fs.openSync(file, 'r');
+    // Before the read: a write after it then makes a signature other than the one kept.
+    if (log) signature = signatureOf(fs.fstatSync(descriptor), Date.now());
+    const bytes = fs.readFileSync(descriptor);
     read = { ok: true, bytes, digest: wantDigest || log ? bytesDigest(bytes) : undefined };
   } catch (error) {
     read = { ok: false, code: (error as NodeJS.ErrnoException).code ?? 'EIO' };
+    signature = undefined;
+  } finally {
+    if (descriptor !== undefined) fs.closeSync(descriptor);
   }
-  log?.note('read', file, readAnswer(read));
+  log?.note('read', file, readAnswer(read), signature);
   return read;
 }
 
@@ -230,12 +272,14 @@ export function listDigest(names: readonly string[]): string {
 // One buffer for every file a replay check reads: thousands of reads allocate nothing new.
 let scratch = Buffer.allocUnsafe(1 << 20);
 
-/** A `read` answer for `file`, as {@link readBytes} gives it, read into the shared buffer. */
-function digestOfFile(file: string): string {
+/** A `read` answer for `file`, as {@link readBytes} gives it (with the signature it would keep), read into the shared buffer. */
+export function rereadFile(file: string): { answer: string; signature?: FileSignature } {
   let descriptor: number | undefined;
   try {
     descriptor = fs.openSync(file, 'r');
-    const size = fs.fstatSync(descriptor).size;
+    const stat = fs.fstatSync(descriptor);
+    const signature = signatureOf(stat, Date.now());
+    const size = stat.size;
     if (size + 1 > scratch.length) scratch = Buffer.allocUnsafe(size + 1);
     let length = 0;
     for (;;) {
@@ -245,9 +289,10 @@ function digestOfFile(file: string): string {
       // The file grew while being read: make room and read on.
       if (length === scratch.length) scratch = Buffer.concat([scratch, Buffer.allocUnsafe(scratch.length)]);
     }
-    return bytesDigest(scratch.subarray(0, length));
+    const answer = bytesDigest(scratch.subarray(0, length));
+    return signature === undefined ? { answer } : { answer, signature };
   } catch (error) {
-    return `!${(error as NodeJS.ErrnoException).code ?? 'EIO'}`;
+    return { answer: `!${(error as NodeJS.ErrnoException).code ?? 'EIO'}` };
   } finally {
     if (descriptor !== undefined) fs.closeSync(descriptor);
   }
@@ -257,7 +302,7 @@ function digestOfFile(file: string): string {
 export function askAgain(question: string, target: string): string | undefined {
   switch (question) {
     case 'read':
-      return digestOfFile(target);
+      return rereadFile(target).answer;
     case 'kind':
       return statKind(target);
     case 'kinds': {

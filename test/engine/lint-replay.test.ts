@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type * as CheckFilesModule from '../../src/engine/check-files.js';
 import type * as RecheckSiteModule from '../../src/engine/recheck-site.js';
 import { lint, type LintOptions } from '../../src/engine/lint.js';
+import { SETTLED_MS } from '../../src/io/disk.js';
 import { folderWith, writeIn } from '../helpers/folder.js';
 
 // Counts the runs that were checked rather than replayed from the cache, and those that ran only the site rules again.
@@ -164,6 +165,86 @@ describe('replaying a run from the cache', () => {
     expect(checked.count).toBe(2);
     expect(second.internalErrors).toEqual(first.internalErrors);
     expect(second.internalErrors).toHaveLength(1);
+  });
+
+  describe('with files left alone long enough to trust their size and times', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+      vi.restoreAllMocks();
+    });
+
+    /** Lints as if `ms` had passed since the files were written (so they have settled), counting the Markdown files opened. */
+    async function findingsLater(dir: string, ms: number, options: LintOptions = {}): Promise<{ found: string[]; opened: string[] }> {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(Date.now() + ms);
+      const opened: string[] = [];
+      const open = fs.openSync;
+      const spy = vi.spyOn(fs, 'openSync').mockImplementation((...args: Parameters<typeof fs.openSync>) => {
+        if (String(args[0]).endsWith('.md')) opened.push(path.relative(dir, String(args[0])));
+        return open(...args);
+      });
+      try {
+        return { found: await findings(dir, options), opened };
+      } finally {
+        spy.mockRestore();
+        vi.useRealTimers();
+      }
+    }
+
+    it('replays an unchanged site without reading a page, and reads every page with the content strategy', async () => {
+      const dir = folder(HUGO_SITE);
+      const first = await findingsLater(dir, SETTLED_MS + 1000);
+      expect(first.opened.sort()).toEqual(['content/en/faq/_index.md', 'content/en/help/restore.md']);
+      const again = await findingsLater(dir, SETTLED_MS + 2000);
+      expect(again).toEqual({ found: first.found, opened: [] });
+      const byContent = await findingsLater(dir, SETTLED_MS + 3000, { cacheStrategy: 'content' });
+      expect(byContent.found).toEqual(first.found);
+      expect(byContent.opened.sort()).toEqual(['content/en/faq/_index.md', 'content/en/help/restore.md']);
+      expect(checked.count).toBe(1);
+    });
+
+    it('finds an edit that keeps the size and the modification time of a settled page', async () => {
+      const dir = folder({ ...HUGO_SITE, 'content/en/help/pause.md': `## Backups\n\n${QUESTION('Can I pause a backup?', 'Pause it from the tray icon. [Add answer]')}` });
+      const page = path.join(dir, 'content/en/help/pause.md');
+      const modified = 1_700_000_000;
+      fs.utimesSync(page, modified, modified);
+      expect((await findingsLater(dir, SETTLED_MS + 1000)).found).toEqual(['content/en/help/pause.md:4:30 no-placeholder']);
+      // The change time has a clock tick of its own: let it move on.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      fs.writeFileSync(page, `## Backups\n\n${QUESTION('Can I pause a backup?', 'Pause it from the tray icon. Or the menu.')}`);
+      fs.utimesSync(page, modified, modified);
+      const after = await findingsLater(dir, SETTLED_MS + 2000);
+      expect(after.found).toEqual([]);
+      expect(after.found).toEqual(await uncached(dir));
+    });
+
+    it('reads a page touched without a change again, and trusts its new times once that costs more than writing the cache header', async () => {
+      const guide = `## Guide\n\n${QUESTION('How do I plan a restore?', 'Check the snapshot list first. '.repeat(2000))}`;
+      const dir = folder({ ...HUGO_SITE, 'content/en/help/guide.md': guide });
+      const first = await findingsLater(dir, SETTLED_MS + 1000);
+      const cacheFile = path.join(dir, '.faqlintcache');
+      const written = fs.statSync(cacheFile).mtimeMs;
+      // A small page read again costs less than a header written anew: the cache is left as it is.
+      fs.utimesSync(path.join(dir, 'content/en/help/restore.md'), new Date(), new Date());
+      expect(await findingsLater(dir, SETTLED_MS + 2000)).toEqual({ found: first.found, opened: ['content/en/help/restore.md'] });
+      expect(await findingsLater(dir, SETTLED_MS + 3000)).toEqual({ found: first.found, opened: ['content/en/help/restore.md'] });
+      expect(fs.statSync(cacheFile).mtimeMs).toBe(written);
+      // A page of 60 kB is worth it: the header (its length is the file's last 12 digits) is smaller.
+      expect(guide.length).toBeGreaterThan(Number(/(\d{12})\n$/.exec(fs.readFileSync(cacheFile, 'utf8'))?.[1]));
+      fs.utimesSync(path.join(dir, 'content/en/help/guide.md'), new Date(), new Date());
+      expect((await findingsLater(dir, SETTLED_MS + 4000)).opened.sort()).toEqual(['content/en/help/guide.md', 'content/en/help/restore.md']);
+      expect(await findingsLater(dir, SETTLED_MS + 5000)).toEqual({ found: first.found, opened: [] });
+      expect(checked.count).toBe(1);
+    });
+
+    it('reads again a page that had not settled when it was last read', async () => {
+      const dir = folder(HUGO_SITE);
+      const first = await findings(dir);
+      const later = await findingsLater(dir, SETTLED_MS + 1000);
+      expect(later.found).toEqual(first);
+      expect(later.opened.sort()).toEqual(['content/en/faq/_index.md', 'content/en/help/restore.md']);
+      expect(checked.count).toBe(1);
+    });
   });
 
   describe('after an edit no cross-page rule can see', () => {

@@ -214,11 +214,11 @@ describe('a file deleted between listing and reading (API)', () => {
     const dir = caseFolder({ 'x.md': 'TODO: gone\n' });
     const target = path.join(dir, 'x.md');
     // The race, made certain: x.md is listed, then removed just before it is read.
-    const realRead = fs.readFileSync;
-    vi.spyOn(fs, 'readFileSync').mockImplementation(((file: fs.PathOrFileDescriptor, options?: unknown) => {
-      if (file === target && fs.existsSync(target)) fs.unlinkSync(target);
-      return (realRead as (file: fs.PathOrFileDescriptor, options?: unknown) => string | Buffer)(file, options);
-    }) as typeof fs.readFileSync);
+    const realOpen = fs.openSync;
+    vi.spyOn(fs, 'openSync').mockImplementation((...args: Parameters<typeof fs.openSync>) => {
+      if (args[0] === target && fs.existsSync(target)) fs.unlinkSync(target);
+      return realOpen(...args);
+    });
     const run = await lint({ cwd: dir, noConfigLookup: true });
     expect(run.internalErrors).toEqual([]);
     const byName = Object.fromEntries(run.results.map((result) => [path.basename(result.filePath), result.messages.map((message) => `${message.line}:${message.column} ${message.ruleId} ${message.message}`)]));

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { askAgain, directoryEntries, DiskLog, fileKind, kindsIn, markdownFilesUnder, readBytes, withDiskLog } from '../../src/io/disk.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { askAgain, directoryEntries, DiskLog, fileKind, hasSignature, kindsIn, markdownFilesUnder, readBytes, rereadFile, SETTLED_MS, signatureOf, withDiskLog } from '../../src/io/disk.js';
 
 function folder(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faqlint-disk-'));
@@ -93,5 +93,81 @@ describe('the disk log', () => {
     });
     // Outside a run, nothing is remembered.
     expect(fileKind(target)).toBe('file');
+  });
+});
+
+describe('file signatures', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** Runs `work` as if it were `later` ms from now, so files written just now look settled. */
+  function later<T>(ms: number, work: () => T): T {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + ms);
+    try {
+      return work();
+    } finally {
+      vi.useRealTimers();
+    }
+  }
+
+  it('keeps no signature for a file changed too recently to be told apart from a later write', () => {
+    const dir = folder();
+    const file = path.join(dir, 'docs/faq.md');
+    const stat = fs.statSync(file);
+    expect(signatureOf(stat, Date.now())).toBeUndefined();
+    expect(signatureOf(stat, Math.max(stat.mtimeMs, stat.ctimeMs) + SETTLED_MS - 1)).toBeUndefined();
+    expect(signatureOf(stat, Math.max(stat.mtimeMs, stat.ctimeMs) + SETTLED_MS)).toBe(`${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`);
+    const log = new DiskLog();
+    withDiskLog(log, () => readBytes(file));
+    expect(log.entries()).toEqual([['read', file, expect.any(String)]]);
+  });
+
+  it('records the signature of a settled file with its read, which a later look at the file confirms', () => {
+    const dir = folder();
+    const file = path.join(dir, 'docs/faq.md');
+    const log = new DiskLog();
+    const [[, , answer, signature]] = later(SETTLED_MS + 1000, () => {
+      withDiskLog(log, () => readBytes(file));
+      return log.entries() as [[string, string, string, string]];
+    });
+    expect(signature).toEqual(expect.any(String));
+    later(SETTLED_MS + 2000, () => {
+      expect(hasSignature(file, signature)).toBe(true);
+      expect(rereadFile(file)).toEqual({ answer, signature });
+    });
+  });
+
+  it('sees a write that keeps the size and puts the modification time back (the change time moves)', async () => {
+    const dir = folder();
+    const file = path.join(dir, 'docs/faq.md');
+    // A whole second, which setting the time back restores exactly.
+    const modified = 1_700_000_000;
+    fs.utimesSync(file, modified, modified);
+    const signature = later(SETTLED_MS + 1000, () => {
+      const log = new DiskLog();
+      withDiskLog(log, () => readBytes(file));
+      return log.entries()[0]?.[3] as string;
+    });
+    expect(signature).toEqual(expect.any(String));
+    // The change time moves with the clock's ticks: let one pass.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    fs.writeFileSync(file, '# faq\n');
+    fs.utimesSync(file, modified, modified);
+    expect(fs.statSync(file).mtimeMs).toBe(modified * 1000);
+    expect(fs.statSync(file).size).toBe('# FAQ\n'.length);
+    later(SETTLED_MS + 2000, () => expect(hasSignature(file, signature)).toBe(false));
+  });
+
+  it('has no signature for what is not a file that can be read', () => {
+    const dir = folder();
+    later(SETTLED_MS + 1000, () => {
+      expect(hasSignature(path.join(dir, 'missing.md'), '0:0:0:0')).toBe(false);
+      expect(rereadFile(path.join(dir, 'missing.md'))).toEqual({ answer: '!ENOENT' });
+      const log = new DiskLog();
+      withDiskLog(log, () => readBytes(path.join(dir, 'docs')));
+      expect(log.entries()).toEqual([['read', path.join(dir, 'docs'), '!EISDIR']]);
+    });
   });
 });
