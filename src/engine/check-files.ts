@@ -53,13 +53,9 @@ export async function checkFiles(plan: CheckPlan): Promise<{ results: LintResult
 
   // Large runs parse on worker threads first; whatever they did not do is parsed below.
   if (factsSuffice && !stdin && concurrency !== 'off') {
-    const needed = new Set(files);
-    for (const file of files) {
-      // The site's layout only: checking it looks its glossary up, which for a URL reads every
-      // page's front matter, left until the workers have sent it.
-      const site = siteFor.layoutOf(file);
-      if (rulesByFile.get(file)?.some(({ rule }) => isSiteRule(rule))) for (const page of await pagesOf(site)) needed.add(page);
-    }
+    // The site's layout only: checking it looks its glossary up, which for a URL reads every
+    // page's front matter, left until the workers have sent it.
+    const needed = await filesToParse(files, (file) => siteFor.layoutOf(file), (file) => rulesByFile.get(file)?.some(({ rule }) => isSiteRule(rule)) === true, pagesOf);
     const jobs = store.pagesToParse([...needed]).map((job) => ({ ...job, linted: messages.has(job.file) }));
     let parsed = 0;
     await parseOnWorkers(jobs, { lookup: workerLookup, ruleOverrides, parseOptions, forCache: cache !== undefined }, workerCount(concurrency, jobs), (page) => {
@@ -264,6 +260,28 @@ export async function runSiteRules(
       }
     }
   }
+}
+
+/**
+ * The linted files, and every page of each site whose site rules a linted file has on: each
+ * site's pages added once (once per linted page, a site of 3,000 pages was 9 million additions
+ * and 0.1 s before the workers could start).
+ */
+export async function filesToParse(
+  files: readonly string[],
+  siteOf: (file: string) => SiteModel,
+  readsSite: (file: string) => boolean,
+  pagesOf: (site: SiteModel) => Promise<Iterable<string>>,
+): Promise<Set<string>> {
+  const needed = new Set(files);
+  const added = new Set<SiteModel>();
+  for (const file of files) {
+    const site = siteOf(file);
+    if (added.has(site) || !readsSite(file)) continue;
+    added.add(site);
+    for (const page of await pagesOf(site)) needed.add(page);
+  }
+  return needed;
 }
 
 /** A run without a cache recalls nothing, and keeps nothing. */
