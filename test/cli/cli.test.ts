@@ -134,6 +134,8 @@ describe('exit codes and messages', () => {
     const format = await faqlint(['--format', 'xml'], path.join(cli, 'clean'));
     expect(format.code).toBe(2);
     expect(format.stderr).toContain("option '-f, --format <name>' argument 'xml' is invalid");
+    const strategy = await faqlint(['--cache', '--cache-strategy', 'mtime'], path.join(cli, 'clean'));
+    expect(strategy).toEqual({ code: 2, stdout: '', stderr: "faqlint: option '--cache-strategy <strategy>' argument 'mtime' is invalid. Allowed choices are metadata, content.\n" });
   });
 
   it('prints the version and help', async () => {
