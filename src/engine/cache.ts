@@ -176,17 +176,13 @@ export class LintCache {
     private readonly key: string,
     /** The file's header, or undefined when there is no usable cache file. */
     private readonly stored: CacheHeader | undefined,
-    private readonly storedHeaderBytes: number,
+    /** The bytes of the header read, which a run that changes only the run record writes again ({@link saveRunOnly}); 0 with no usable file. */
+    readonly headerBytes: number,
   ) {
     this.reader = new SegmentReader(file);
     this.pageMemos = new PageMemos(stored?.pageMemos ?? {}, this.reader);
     this.lastRun = this.readRun(stored?.run);
     this.run = this.lastRun;
-  }
-
-  /** The bytes of the header a run that changes only the run record writes again ({@link saveRunOnly}); 0 with no usable file. */
-  get headerBytes(): number {
-    return this.storedHeaderBytes;
   }
 
   /** Opens the cache at `location` (a file, or a folder to put `.faqlintcache` in); a bad or stale cache is simply empty. */

@@ -221,7 +221,7 @@ async function changedPages(
       now = again.answer;
       if (now === answer && again.signature !== undefined && again.signature !== signature) {
         log.note('read', target, now, again.signature);
-        trustedAnewBytes += Number.parseInt(again.signature, 10);
+        trustedAnewBytes += again.bytes;
       }
     } else if (question === 'find') {
       try {

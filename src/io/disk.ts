@@ -272,8 +272,8 @@ export function listDigest(names: readonly string[]): string {
 // One buffer for every file a replay check reads: thousands of reads allocate nothing new.
 let scratch = Buffer.allocUnsafe(1 << 20);
 
-/** A `read` answer for `file`, as {@link readBytes} gives it (with the signature it would keep), read into the shared buffer. */
-export function rereadFile(file: string): { answer: string; signature?: FileSignature } {
+/** A `read` answer for `file`, as {@link readBytes} gives it (with the signature it would keep and the bytes read), read into the shared buffer. */
+export function rereadFile(file: string): { answer: string; signature?: FileSignature; bytes: number } {
   let descriptor: number | undefined;
   try {
     descriptor = fs.openSync(file, 'r');
@@ -290,9 +290,9 @@ export function rereadFile(file: string): { answer: string; signature?: FileSign
       if (length === scratch.length) scratch = Buffer.concat([scratch, Buffer.allocUnsafe(scratch.length)]);
     }
     const answer = bytesDigest(scratch.subarray(0, length));
-    return signature === undefined ? { answer } : { answer, signature };
+    return signature === undefined ? { answer, bytes: length } : { answer, signature, bytes: length };
   } catch (error) {
-    return { answer: `!${(error as NodeJS.ErrnoException).code ?? 'EIO'}` };
+    return { answer: `!${(error as NodeJS.ErrnoException).code ?? 'EIO'}`, bytes: 0 };
   } finally {
     if (descriptor !== undefined) fs.closeSync(descriptor);
   }

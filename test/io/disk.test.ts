@@ -135,7 +135,7 @@ describe('file signatures', () => {
     expect(signature).toEqual(expect.any(String));
     later(SETTLED_MS + 2000, () => {
       expect(hasSignature(file, signature)).toBe(true);
-      expect(rereadFile(file)).toEqual({ answer, signature });
+      expect(rereadFile(file)).toEqual({ answer, signature, bytes: fs.statSync(file).size });
     });
   });
 
@@ -164,7 +164,7 @@ describe('file signatures', () => {
     const dir = folder();
     later(SETTLED_MS + 1000, () => {
       expect(hasSignature(path.join(dir, 'missing.md'), '0:0:0:0')).toBe(false);
-      expect(rereadFile(path.join(dir, 'missing.md'))).toEqual({ answer: '!ENOENT' });
+      expect(rereadFile(path.join(dir, 'missing.md'))).toEqual({ answer: '!ENOENT', bytes: 0 });
       const log = new DiskLog();
       withDiskLog(log, () => readBytes(path.join(dir, 'docs')));
       expect(log.entries()).toEqual([['read', path.join(dir, 'docs'), '!EISDIR']]);
