@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench`: generates seeded Hugo-like sites and measures, in one run, for each size:
-// the read floor, the remark-parse floor (1 thread and 2 worker threads), markdownlint-cli2,
-// faqlint cold, warm with --cache, warm after one page changed (a sentence after the last block),
+// the read floor, the remark-parse floor (1 thread and 2 worker threads, and 2 workers with the
+// V8 flags faqlint's CLI sets, bin/v8-flags.js), markdownlint-cli2, faqlint cold (also with those
+// flags at V8's defaults), warm with --cache, warm after one page changed (a sentence after the last block),
 // after one answer changed (a line added to an answer) and after one question changed (reworded
 // anew in each run; also with --cache-strategy content, which reads and hashes every file) —
 // whole-process wall, CPU and peak RSS, median of N runs — then the
@@ -19,6 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { generateSite } from './generate-site.mjs';
 import { option } from './options.mjs';
+import { V8_FLAGS } from '../bin/v8-flags.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const sizes = option('sizes', 'S,M,L').split(',');
@@ -129,6 +131,20 @@ if (isMainThread) {
 const results = { machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version }, seed, runs, sizes: {} };
 const node = process.execPath;
 
+/** Each of V8_FLAGS at V8's own default, read from `node --v8-options` (the launcher leaves a flag given to node as it is). */
+function v8Defaults(flags) {
+  const help = spawnSync(node, ['--v8-options'], { encoding: 'utf8' }).stdout;
+  return flags.map((flag) => {
+    const name = flag.split('=')[0];
+    const given = help.match(new RegExp(`default: ${name}=(\\S+)`));
+    if (!given) throw new Error(`bench: node --v8-options gives no default for ${name}`);
+    return `${name}=${given[1]}`;
+  });
+}
+const V8_DEFAULTS = v8Defaults(V8_FLAGS);
+const FLOOR_WITH_FLAGS = `remark-parse floor, 2 workers, ${V8_FLAGS.join(' ')}`;
+const COLD_WITHOUT_FLAGS = `faqlint cold, ${V8_DEFAULTS.join(' ')} (V8's default)`;
+
 for (const size of sizes) {
   const site = path.join(os.tmpdir(), `faqlint-bench-${size}-${seed}`);
   process.stderr.write(`size ${size}: generating ${site}\n`);
@@ -139,7 +155,10 @@ for (const size of sizes) {
     { label: 'read floor', command: node, args: [floorScript, 'read', site] },
     { label: 'remark-parse floor, 1 thread', command: node, args: [floorScript, 'parse', site] },
     { label: 'remark-parse floor, 2 workers', command: node, args: [floorScript, 'workers', site] },
+    // faqlint's CLI runs with V8_FLAGS: the floor with them too, and faqlint without them, show what they are worth to each.
+    { label: FLOOR_WITH_FLAGS, command: node, args: [...V8_FLAGS, floorScript, 'workers', site] },
     ...(fs.existsSync(markdownlint) ? [{ label: 'markdownlint-cli2 (default rules)', command: node, args: [markdownlint, '**/*.md'] }] : []),
+    { label: COLD_WITHOUT_FLAGS, command: node, args: [...V8_DEFAULTS, faqlint, '--format', 'json', '--no-color'] },
     { label: 'faqlint cold', command: node, args: [faqlint, '--format', 'json', '--no-color'] },
   ];
   const measured = measureRounds(coldSet, site, sizeRuns);
@@ -200,6 +219,8 @@ for (const size of sizes) {
     ratios: {
       coldVsParseFloor2Workers: ratio('faqlint cold', 'remark-parse floor, 2 workers'),
       coldVsParseFloor1Thread: ratio('faqlint cold', 'remark-parse floor, 1 thread'),
+      coldVsParseFloor2WorkersWithFlags: ratio('faqlint cold', FLOOR_WITH_FLAGS),
+      coldWithoutFlagsVsParseFloor2Workers: ratio(COLD_WITHOUT_FLAGS, 'remark-parse floor, 2 workers'),
       coldVsMarkdownlint: ratio('faqlint cold', 'markdownlint-cli2 (default rules)'),
       warmVsReadFloor: toFloorAlongside('faqlint warm (--cache)'),
       oneChangedVsReadFloor: toFloorAlongside('faqlint warm, one page changed'),
@@ -245,7 +266,7 @@ for (const [size, data] of Object.entries(results.sizes)) {
   const r = data.ratios;
   lines.push(
     '',
-    `cold / parse floor (2 workers) ${r.coldVsParseFloor2Workers.toFixed(2)}×, cold / parse floor (1 thread) ${r.coldVsParseFloor1Thread.toFixed(2)}×, cold / markdownlint-cli2 ${r.coldVsMarkdownlint.toFixed(2)}×, against the read floor of the same rounds: warm ${r.warmVsReadFloor.toFixed(2)}×, one page changed ${r.oneChangedVsReadFloor.toFixed(2)}×, one answer changed ${r.oneAnswerChangedVsReadFloor.toFixed(2)}×, one question changed ${r.oneQuestionChangedVsReadFloor.toFixed(2)}× (every file read and hashed: ${r.oneQuestionChangedByContentVsReadFloor.toFixed(2)}×)`,
+    `cold / parse floor (2 workers) ${r.coldVsParseFloor2Workers.toFixed(2)}×, cold / parse floor (1 thread) ${r.coldVsParseFloor1Thread.toFixed(2)}×, cold / parse floor (2 workers) with the CLI's V8 flags ${r.coldVsParseFloor2WorkersWithFlags.toFixed(2)}×, cold with V8's defaults / parse floor (2 workers) ${r.coldWithoutFlagsVsParseFloor2Workers.toFixed(2)}×, cold / markdownlint-cli2 ${r.coldVsMarkdownlint.toFixed(2)}×, against the read floor of the same rounds: warm ${r.warmVsReadFloor.toFixed(2)}×, one page changed ${r.oneChangedVsReadFloor.toFixed(2)}×, one answer changed ${r.oneAnswerChangedVsReadFloor.toFixed(2)}×, one question changed ${r.oneQuestionChangedVsReadFloor.toFixed(2)}× (every file read and hashed: ${r.oneQuestionChangedByContentVsReadFloor.toFixed(2)}×)`,
     `planted findings all found, none extra: ${data.answersChecked.plantedAllFoundNoExtras ? 'yes' : 'NO'}; warm output identical to cold: ${data.answersChecked.warmOutputIdenticalToCold ? 'yes' : 'NO'}; after each edit identical to an uncached run: ${data.answersChecked.oneChangedIdenticalToUncached && data.answersChecked.oneAnswerChangedIdenticalToUncached && data.answersChecked.oneQuestionChangedIdenticalToUncached && data.answersChecked.oneQuestionChangedByContentIdenticalToUncached ? 'yes' : 'NO'}`,
     '',
   );
