@@ -36,9 +36,28 @@ export function closestAnchor(wanted: string, anchors: readonly string[], headin
   return best?.id;
 }
 
+/**
+ * What suggestions for a page's missing fragments are worked out from, made once per page (and
+ * heading ID style), and each fragment's suggestion: many pages link to a popular page (the
+ * glossary) with the same mistyped fragment, and each suggestion compares it with every anchor
+ * of that page.
+ */
+interface SuggestionsForPage {
+  ids: string[];
+  headingSlugs: Map<string, string>;
+  byFragment: Map<string, string | undefined>;
+}
+
+const suggestionsByPage = new WeakMap<PageAnchors, Map<HeadingIdStyle, SuggestionsForPage>>();
+
 /** "did you mean #…?" for a fragment missing on a page, or undefined when nothing is close. */
-export function suggestAnchor(wanted: string, anchors: PageAnchors, style: HeadingIdStyle): string | undefined {
-  return closestAnchor(wanted, [...anchors.ids], headingSlugMap(anchors.list, style));
+function suggestAnchor(wanted: string, anchors: PageAnchors, style: HeadingIdStyle): string | undefined {
+  let byStyle = suggestionsByPage.get(anchors);
+  if (!byStyle) suggestionsByPage.set(anchors, (byStyle = new Map()));
+  let page = byStyle.get(style);
+  if (!page) byStyle.set(style, (page = { ids: [...anchors.ids], headingSlugs: headingSlugMap(anchors.list, style), byFragment: new Map() }));
+  if (!page.byFragment.has(wanted)) page.byFragment.set(wanted, closestAnchor(wanted, page.ids, page.headingSlugs));
+  return page.byFragment.get(wanted);
 }
 
 /**

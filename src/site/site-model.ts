@@ -137,18 +137,28 @@ export class SiteModel {
   /** Links from pages with the same URL to the same target resolve alike; sites repeat links a lot. */
   private readonly urlTargets = new Map<string, { file: string | undefined; resolvedPath: string }>();
 
+  /** Both link rules resolve every link of a page: each link is resolved once. */
+  private readonly linkTargets = new WeakMap<Link, Readonly<LinkTarget> | undefined>();
+
   /** Resolves a link from `document` to a page file and fragment. External links give undefined. */
-  resolveLink(document: FaqDocument, link: Link): LinkTarget | undefined {
+  resolveLink(document: FaqDocument, link: Link): Readonly<LinkTarget> | undefined {
+    if (this.linkTargets.has(link)) return this.linkTargets.get(link);
+    const target = this.resolveLinkFrom(document.path, link);
+    this.linkTargets.set(link, target);
+    return target;
+  }
+
+  private resolveLinkFrom(fromFile: string, link: Link): LinkTarget | undefined {
     const destination = link.destination.trim();
     if (destination === '' || /^[a-z][a-z0-9+.-]*:/i.test(destination) || destination.startsWith('//')) return undefined;
     const hashAt = destination.indexOf('#');
     const pathPart = (hashAt === -1 ? destination : destination.slice(0, hashAt)).replace(/\?.*$/, '');
     const fragment = hashAt === -1 ? undefined : decodeFragment(destination.slice(hashAt + 1));
-    if (pathPart === '') return { file: path.resolve(document.path), resolvedPath: '', fragment };
+    if (pathPart === '') return { file: path.resolve(fromFile), resolvedPath: '', fragment };
     if (link.kind === 'ref' || link.kind === 'relref') {
-      return { file: this.resolveRef(document.path, pathPart), resolvedPath: pathPart, fragment };
+      return { file: this.resolveRef(fromFile, pathPart), resolvedPath: pathPart, fragment };
     }
-    return { ...this.resolvePath(document.path, decodeSafely(pathPart)), fragment };
+    return { ...this.resolvePath(fromFile, decodeSafely(pathPart)), fragment };
   }
 
   private resolvePath(fromFile: string, target: string): { file: string | undefined; resolvedPath: string } {

@@ -1,5 +1,8 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { FaqDocument } from '../../src/model/types.js';
+import { parseFaqDocument } from '../../src/parse/document.js';
 import { SiteModel } from '../../src/site/site-model.js';
 import { folderWith } from '../helpers/folder.js';
 
@@ -34,6 +37,33 @@ describe('SiteModel.resolveRef', () => {
       expect(ref('about.md', 'setup')).toBeUndefined();
       expect(ref('about.md', '/backup/setup')).toBe('backup/setup.md');
       expect(ref('about.md', 'guide')).toBe('restore/guide/index.md');
+    }
+  });
+});
+
+describe('SiteModel.resolveLink', () => {
+  // No Hugo config: links resolve relative to the linking file.
+  const dir = folderWith({
+    'backup/faq.md': 'See [setup](setup.md) and [setup again](setup.md#keys).\n',
+    'backup/setup.md': '',
+    'restore/faq.md': 'See [setup](setup.md).\n',
+    'restore/setup.md': '',
+  });
+  const load = (file: string) => parseFaqDocument(file, fs.readFileSync(file, 'utf8'));
+  const site = SiteModel.load({ startDir: dir, configDir: dir, glossary: undefined, loadDocument: load, frontMatterOf: () => undefined });
+  const documents = new Map(['backup/faq.md', 'restore/faq.md'].map((file) => [file, load(path.join(dir, file))]));
+  const targets = (file: string): Array<string | undefined> => {
+    const document = documents.get(file) as FaqDocument;
+    return document.links.map((link) => {
+      const target = site.resolveLink(document, link);
+      return target && `${path.relative(dir, target.file ?? '').split(path.sep).join('/')}#${target.fragment ?? ''}`;
+    });
+  };
+
+  it('resolves the same destination on each page from that page, however often it is asked', () => {
+    for (let round = 0; round < 2; round++) {
+      expect(targets('backup/faq.md')).toEqual(['backup/setup.md#', 'backup/setup.md#keys']);
+      expect(targets('restore/faq.md')).toEqual(['restore/setup.md#']);
     }
   });
 });
