@@ -37,10 +37,9 @@ export function closestAnchor(wanted: string, anchors: readonly string[], headin
 }
 
 /**
- * What suggestions for a page's missing fragments are worked out from, made once per page (and
- * heading ID style), and each fragment's suggestion: many pages link to a popular page (the
- * glossary) with the same mistyped fragment, and each suggestion compares it with every anchor
- * of that page.
+ * What suggestions for a page's missing fragments are worked out from, made once per page, and
+ * each fragment's suggestion: many pages link to a popular page (the glossary) with the same
+ * mistyped fragment, and each suggestion compares it with every anchor of that page.
  */
 interface SuggestionsForPage {
   ids: string[];
@@ -48,14 +47,16 @@ interface SuggestionsForPage {
   byFragment: Map<string, string | undefined>;
 }
 
-const suggestionsByPage = new WeakMap<PageAnchors, Map<HeadingIdStyle, SuggestionsForPage>>();
+/**
+ * By page: anchors come from {@link SiteModel.anchorsOf}, which made their IDs in its site's one
+ * heading ID style, so the style the slugs are made in is always that one.
+ */
+const suggestionsByPage = new WeakMap<PageAnchors, SuggestionsForPage>();
 
 /** "did you mean #…?" for a fragment missing on a page, or undefined when nothing is close. */
 function suggestAnchor(wanted: string, anchors: PageAnchors, style: HeadingIdStyle): string | undefined {
-  let byStyle = suggestionsByPage.get(anchors);
-  if (!byStyle) suggestionsByPage.set(anchors, (byStyle = new Map()));
-  let page = byStyle.get(style);
-  if (!page) byStyle.set(style, (page = { ids: [...anchors.ids], headingSlugs: headingSlugMap(anchors.list, style), byFragment: new Map() }));
+  let page = suggestionsByPage.get(anchors);
+  if (!page) suggestionsByPage.set(anchors, (page = { ids: [...anchors.ids], headingSlugs: headingSlugMap(anchors.list, style), byFragment: new Map() }));
   if (!page.byFragment.has(wanted)) page.byFragment.set(wanted, closestAnchor(wanted, page.ids, page.headingSlugs));
   return page.byFragment.get(wanted);
 }
