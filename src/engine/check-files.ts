@@ -12,7 +12,7 @@ import { crashReport, messageFor, runFileRules } from './file-rules.js';
 import { finishResult, spanFields, type LintMessage, type LintResult } from './results.js';
 import { siteLoader } from './sites.js';
 import { crossPageRules, pageParts } from './page-parts.js';
-import { parseOnWorkers, workerCount, type Concurrency } from './worker-pool.js';
+import { startParseWorkers, workerCount, type Concurrency, type ParseWorkers } from './worker-pool.js';
 
 /** What a run checks, as `lint()` resolved it. */
 export interface CheckPlan {
@@ -31,6 +31,8 @@ export interface CheckPlan {
   concurrency: Concurrency | undefined;
   /** How worker threads find the config again. */
   workerLookup: ConfigLookup;
+  /** Workers that `lint()` started for the linted files before the parser was loaded; closed here, used or not. */
+  workers: ParseWorkers | undefined;
   unusedDirectiveSeverity: SeverityName;
   onProgress: ((progress: { phase: 'parse' | 'check' | 'site'; done: number; total: number }) => void) | undefined;
 }
@@ -41,7 +43,7 @@ export interface CheckPlan {
  * a replayed run never loads the parser.
  */
 export async function checkFiles(plan: CheckPlan): Promise<{ results: LintResult[]; internalErrors: string[]; warnings: string[]; replayable: ReplayableParts | undefined }> {
-  const { resolved, ruleOverrides, stdin, fileSearch, files, parseOptions, rulesByFile, factsSuffice, cache, concurrency, workerLookup, unusedDirectiveSeverity, onProgress } = plan;
+  const { resolved, ruleOverrides, stdin, fileSearch, files, parseOptions, rulesByFile, factsSuffice, cache, concurrency, workerLookup, workers, unusedDirectiveSeverity, onProgress } = plan;
   const hugoRootFor = fileSearch.hugoRootFor;
   const partRules = crossPageRules(resolved.rules);
   const store = new DocumentStore(parseOptions, stdin, new Set(files), cache, cache ? (document) => pageParts(document, partRules) : undefined);
@@ -58,11 +60,13 @@ export async function checkFiles(plan: CheckPlan): Promise<{ results: LintResult
     const needed = await filesToParse(files, (file) => siteFor.layoutOf(file), (file) => rulesByFile.get(file)?.some(({ rule }) => isSiteRule(rule)) === true, pagesOf);
     const jobs = store.pagesToParse([...needed]).map((job) => ({ ...job, linted: messages.has(job.file) }));
     let parsed = 0;
-    await parseOnWorkers(jobs, { lookup: workerLookup, ruleOverrides, parseOptions, forCache: cache !== undefined }, workerCount(concurrency, jobs), (page) => {
+    const pool = workers ?? startParseWorkers({ lookup: workerLookup, ruleOverrides, parseOptions, forCache: cache !== undefined }, workerCount(concurrency, jobs));
+    await pool?.parse(jobs, (page) => {
       if (store.adopt(page, page.internalErrors.length === 0)) internalErrors.push(...page.internalErrors);
       onProgress?.({ phase: 'parse', done: ++parsed, total: jobs.length });
     });
   }
+  workers?.close();
 
   // One file at a time: parse (or take from the cache), run its file rules, keep only its facts.
   const linted: FaqDocument[] = [];

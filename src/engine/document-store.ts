@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { LineIndex } from '../model/line-index.js';
 import type { FaqDocument } from '../model/types.js';
@@ -8,7 +7,7 @@ import { URL_KEYS, urlSettingsOf, type PageFrontMatter } from '../site/page-inde
 import { documentFromFacts, factsOf, type DocumentFacts, type LintCache } from './cache.js';
 import { readSource } from './read-source.js';
 import type { LintMessage } from './results.js';
-import type { ParsedPage } from './worker-pool.js';
+import { fileSize, type ParsedPage } from './worker-pool.js';
 
 /** What site models and site rules ask of a run's pages. */
 export interface PageSource {
@@ -203,15 +202,6 @@ export class DocumentStore implements PageSource {
  */
 function flatFactsOf(document: FaqDocument): DocumentFacts {
   return JSON.parse(JSON.stringify(factsOf(document))) as DocumentFacts;
-}
-
-/** A file's size in bytes; 0 when it cannot be looked at (the worker's read then fails, and the main thread reports why). */
-function fileSize(file: string): number {
-  try {
-    return fs.statSync(file).size;
-  } catch {
-    return 0;
-  }
 }
 
 /** Drops what only file rules read (the tree, text, text runs and shortcode uses); the facts and the line index stay. */

@@ -10,7 +10,7 @@ import { cacheKey, LintCache } from './cache.js';
 import { PageChangedError } from './read-source.js';
 import type { LintResult } from './results.js';
 import { memoizedHugoRoots } from '../site/hugo-root.js';
-import type { Concurrency } from './worker-pool.js';
+import { startParseWorkersFor, type Concurrency, type ParseWorkers } from './worker-pool.js';
 import type { EditedPage } from './recheck-pages.js';
 import type { SiteRecheckPlan } from './recheck-site.js';
 
@@ -108,6 +108,7 @@ async function lintLogged(options: LintOptions, diskLog: DiskLog): Promise<LintR
   const trustSignatures = (options.cacheStrategy ?? 'metadata') === 'metadata';
   const check = last && last.inputs === runInputs ? await changedPages(last.disk, (patterns) => findFiles({ ...fileSearch, patterns }), diskLog, trustSignatures) : undefined;
   const changed = check?.changed;
+  let workers: ParseWorkers | undefined;
   try {
     if (cache && last && changed?.length === 0) {
       // Files read again only to find them unchanged (touched, or changed just before they were
@@ -124,6 +125,10 @@ async function lintLogged(options: LintOptions, diskLog: DiskLog): Promise<LintR
       const rechecked = await recheckEdited({ resolved, ruleOverrides, parseOptions, rulesByFile, unusedDirectiveSeverity, fileSearch, files, last, edited, cache }, runInputs, diskLog);
       if (rechecked) return rechecked;
     }
+    const workerLookup = { cwd, configFile: resolved.file, noConfigLookup: options.noConfigLookup, ...(options.config ? { config: options.config } : {}) };
+    // A worker takes a tenth of a second to load faqlint: started now, it does so while this
+    // thread loads the parser and lists the site. Not with a cache, which may leave nothing to parse.
+    workers = !cache && factsSuffice && !stdinPath ? startParseWorkersFor(files, options.concurrency, { lookup: workerLookup, ruleOverrides, parseOptions, forCache: false }) : undefined;
     const { checkFiles } = await import('./check-files.js');
     const run = await checkFiles({
       resolved,
@@ -136,7 +141,8 @@ async function lintLogged(options: LintOptions, diskLog: DiskLog): Promise<LintR
       factsSuffice,
       cache,
       concurrency: options.concurrency,
-      workerLookup: { cwd, configFile: resolved.file, noConfigLookup: options.noConfigLookup, ...(options.config ? { config: options.config } : {}) },
+      workerLookup,
+      workers,
       unusedDirectiveSeverity,
       onProgress: options.onProgress,
     });
@@ -148,8 +154,9 @@ async function lintLogged(options: LintOptions, diskLog: DiskLog): Promise<LintR
     }
     return { results: run.results, internalErrors: run.internalErrors, warnings: run.warnings, config: resolved };
   } finally {
-    // Lets go of the cache file even when the run throws.
+    // Lets go of the cache file even when the run throws, and of workers it did not get to use.
     cache?.close();
+    workers?.close();
   }
 }
 

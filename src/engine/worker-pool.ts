@@ -112,62 +112,110 @@ function batchesOf(jobs: readonly ParseJob[]): ParseJob[][] {
 }
 
 /**
- * Parses the jobs on `threads` worker threads, handing each page to `onPage` as it arrives.
- * Batches go to whichever worker is free, so a few large pages do not leave a thread idle.
- * Workers read the pages themselves. Never rejects: if a worker fails, the pool stops, and the
- * pages not handed over (and pages over {@link MAX_WORKER_PAGE_SIZE}, or that a worker could not
- * read) are left for the caller to read and parse on the main thread.
+ * Worker threads that parse pages, started before the pages are known: a worker takes about a
+ * tenth of a second to load faqlint, which it can spend while the main thread lists the site.
  */
-export function parseOnWorkers(jobs: readonly ParseJob[], setup: WorkerSetup, threads: number, onPage: (page: ParsedPage) => void): Promise<void> {
+export interface ParseWorkers {
+  /**
+   * Parses the jobs, handing each page to `onPage` as it arrives; then the workers stop. Batches
+   * go to whichever worker is free, so a few large pages do not leave a thread idle. Never
+   * rejects: if a worker fails, the pool stops, and the pages not handed over (and pages over
+   * {@link MAX_WORKER_PAGE_SIZE}, or that a worker could not read) are left for the caller to
+   * read and parse on the main thread.
+   */
+  parse(jobs: readonly ParseJob[], onPage: (page: ParsedPage) => void): Promise<void>;
+  /** Stops the workers (when no parse needs them, or after one). */
+  close(): void;
+}
+
+/** Starts `threads` workers that load faqlint and wait for {@link ParseWorkers.parse}; undefined for none. */
+export function startParseWorkers(setup: WorkerSetup, threads: number): ParseWorkers | undefined {
   const script = workerScript();
-  if (!script || threads < 1) return Promise.resolve();
-  const pending: Array<ParseBatch | undefined> = batchesOf(jobs.filter((job) => job.size <= MAX_WORKER_PAGE_SIZE)).map((batch, id) => ({ id, jobs: batch }));
-  if (pending.length === 0) return Promise.resolve();
-  let next = 0;
+  if (!script || threads < 1) return undefined;
   const workers: Worker[] = [];
-  return new Promise<void>((resolve) => {
-    let running = 0;
-    let done = false;
-    const finish = (): void => {
-      if (done) return;
-      done = true;
-      for (const worker of workers) void worker.terminate();
-      resolve();
-    };
-    const dispatch = (worker: Worker): boolean => {
-      const batch = pending[next];
-      if (done || !batch) return false;
-      pending[next++] = undefined;
-      worker.postMessage(batch);
-      return true;
-    };
-    let outstanding = pending.length;
-    for (let index = 0; index < threads; index++) {
-      const worker = new Worker(script, { workerData: setup, resourceLimits: WORKER_HEAP });
-      workers.push(worker);
-      running++;
-      worker.on('message', (message: 'ready' | { id: number; pages: PageMessage[] }) => {
-        if (done) return;
-        if (message === 'ready') {
-          // Two batches in flight, so a worker never waits for the main thread between them.
-          dispatch(worker);
-          dispatch(worker);
-          return;
-        }
-        for (const page of message.pages) {
-          if ('unread' in page) continue;
-          const { factsJson, ...rest } = page;
-          onPage({ ...rest, facts: JSON.parse(factsJson) as DocumentFacts });
-        }
-        outstanding--;
-        if (outstanding === 0) finish();
-        else dispatch(worker);
+  const ready: Worker[] = [];
+  let pending: Array<ParseBatch | undefined> = [];
+  let next = 0;
+  let outstanding = 0;
+  let running = 0;
+  let parsing: { onPage: (page: ParsedPage) => void; resolve: () => void } | undefined;
+  let closed = false;
+  const close = (): void => {
+    if (closed) return;
+    closed = true;
+    for (const worker of workers) void worker.terminate();
+    parsing?.resolve();
+  };
+  const dispatch = (worker: Worker): void => {
+    const batch = pending[next];
+    if (closed || !batch) return;
+    pending[next++] = undefined;
+    worker.postMessage(batch);
+  };
+  for (let index = 0; index < threads; index++) {
+    const worker = new Worker(script, { workerData: setup, resourceLimits: WORKER_HEAP });
+    workers.push(worker);
+    running++;
+    worker.on('message', (message: 'ready' | { id: number; pages: PageMessage[] }) => {
+      if (closed) return;
+      if (message === 'ready') {
+        ready.push(worker);
+        // Two batches in flight, so a worker never waits for the main thread between them.
+        if (parsing) for (let batch = 0; batch < 2; batch++) dispatch(worker);
+        return;
+      }
+      for (const page of message.pages) {
+        if ('unread' in page) continue;
+        const { factsJson, ...rest } = page;
+        parsing?.onPage({ ...rest, facts: JSON.parse(factsJson) as DocumentFacts });
+      }
+      outstanding--;
+      if (outstanding === 0) close();
+      else dispatch(worker);
+    });
+    worker.on('error', close);
+    worker.on('exit', () => {
+      running--;
+      if (running === 0) close();
+    });
+  }
+  return {
+    parse: (jobs, onPage) => {
+      if (closed) return Promise.resolve();
+      pending = batchesOf(jobs.filter((job) => job.size <= MAX_WORKER_PAGE_SIZE)).map((batch, id) => ({ id, jobs: batch }));
+      outstanding = pending.length;
+      if (outstanding === 0) {
+        close();
+        return Promise.resolve();
+      }
+      return new Promise<void>((resolve) => {
+        parsing = { onPage, resolve };
+        for (const worker of ready) for (let batch = 0; batch < 2; batch++) dispatch(worker);
       });
-      worker.on('error', finish);
-      worker.on('exit', () => {
-        running--;
-        if (running === 0 && outstanding > 0) finish();
-      });
-    }
-  });
+    },
+    close,
+  };
+}
+
+/** Starts workers for the jobs and parses them: see {@link ParseWorkers.parse}. */
+export function parseOnWorkers(jobs: readonly ParseJob[], setup: WorkerSetup, threads: number, onPage: (page: ParsedPage) => void): Promise<void> {
+  if (!jobs.some((job) => job.size <= MAX_WORKER_PAGE_SIZE)) return Promise.resolve();
+  return startParseWorkers(setup, threads)?.parse(jobs, onPage) ?? Promise.resolve();
+}
+
+/**
+ * Workers started for these files, before what else the run must parse is known, when the files
+ * alone call for them (see {@link workerCount}); undefined when they do not.
+ */
+export function startParseWorkersFor(files: readonly string[], concurrency: Concurrency | undefined, setup: WorkerSetup): ParseWorkers | undefined {
+  return startParseWorkers(setup, workerCount(concurrency, files.map((file) => ({ file, size: fileSize(file), linted: true }))));
+}
+
+/** A file's size in bytes; 0 when it cannot be looked at (the worker's read then fails, and the main thread reports why). */
+export function fileSize(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
+  }
 }

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 // The compiled pool: its worker script exists only in dist (the sources parse in-process).
-import { parseOnWorkers, workerCount, type ParsedPage, type ParseJob, type WorkerSetup } from '../../dist/engine/worker-pool.js';
+import { parseOnWorkers, startParseWorkers, startParseWorkersFor, workerCount, type ParsedPage, type ParseJob, type WorkerSetup } from '../../dist/engine/worker-pool.js';
 import { crossPageRules, pageParts } from '../../src/engine/page-parts.js';
 import { bytesDigest } from '../../src/io/disk.js';
 import { LineIndex } from '../../src/model/line-index.js';
@@ -63,6 +63,32 @@ describe('parseOnWorkers', () => {
     const pages: ParsedPage[] = [];
     await parseOnWorkers(jobs, setupIn(dir, { cwd: dir, configFile: path.join(dir, 'missing.json') }), 2, (page) => pages.push(page));
     expect(pages).toEqual([]);
+  });
+
+  it('parses with workers started before the pages were known, whether they are ready by then or not', async () => {
+    for (const waitMs of [0, 500]) {
+      const workers = startParseWorkers(setupIn(dir), 2);
+      expect(workers).toBeDefined();
+      await new Promise((resolve) => setTimeout(resolve, waitMs));
+      const pages: ParsedPage[] = [];
+      await workers?.parse(jobs, (page) => pages.push(page));
+      expect(pages.map((page) => path.basename(page.file)).sort()).toEqual(['a.md', 'b.md']);
+    }
+  });
+
+  it('stops workers that were started but not needed, and then parses nothing', async () => {
+    const workers = startParseWorkers(setupIn(dir), 1);
+    workers?.close();
+    const pages: ParsedPage[] = [];
+    await workers?.parse(jobs, (page) => pages.push(page));
+    expect(pages).toEqual([]);
+  });
+
+  it('starts workers early only when the linted files alone are over a mebibyte', () => {
+    expect(startParseWorkersFor(jobs.map((job) => job.file), 'auto', setupIn(dir))).toBeUndefined();
+    const forced = startParseWorkersFor(jobs.map((job) => job.file), 1, setupIn(dir));
+    expect(forced).toBeDefined();
+    forced?.close();
   });
 
   it('starts workers on its own only for more than a mebibyte of Markdown, and never for nothing', () => {
