@@ -7,7 +7,9 @@
 // anew in each run; also with --cache-strategy content, which reads and hashes every file) —
 // whole-process wall, CPU and peak RSS, median of N runs — then the
 // near-duplicate search alone, on synthetic questions and on the largest site's own. The floors,
-// markdownlint-cli2 and the cold run are measured in rounds (each once per round), and each warm
+// markdownlint-cli2 and the cold run are measured in rounds (each once per round; the cold run
+// right after the 2-worker floors, and its ratio to them also as the median of the rounds' own
+// ratios), and each warm
 // run is followed by a run of the read floor, its ratio's base. It checks
 // faqlint's answers against the planted findings (bench/compare.mjs), so speed never comes from
 // skipping work. Writes bench/results.json and prints a Markdown table.
@@ -88,11 +90,23 @@ function measure(label, command, commandArgs, cwd, count = runs, before = () => 
  * Measures commands in rounds, each once per round, instead of each `count` times in a row: a
  * shared host that speeds up or slows down during the bench (by a quarter within minutes, on
  * ours) then weighs on all of them alike, and the ratios between them are what the bench is for.
+ * Within a round the specs run in the order of their `runOrder` (default: as listed), so that
+ * two whose ratio matters most can run back to back; each row keeps its wall times by round.
  */
 function measureRounds(specs, cwd, count = runs) {
   const samples = specs.map(() => []);
-  for (let i = 0; i < count; i++) specs.forEach((spec, at) => samples[at].push(measureOnce(spec.command, spec.args, cwd)));
-  return specs.map((spec, at) => ({ row: rowOf(spec.label, samples[at]), last: samples[at][count - 1] }));
+  const order = specs.map((_, at) => at).sort((a, b) => (specs[a].runOrder ?? a) - (specs[b].runOrder ?? b));
+  for (let i = 0; i < count; i++) for (const at of order) samples[at].push(measureOnce(specs[at].command, specs[at].args, cwd));
+  return specs.map((spec, at) => ({ row: { ...rowOf(spec.label, samples[at]), wallByRound: samples[at].map((sample) => sample.wall) }, last: samples[at][count - 1] }));
+}
+
+/**
+ * The median over rounds of one row's wall time over another's in the same round: two runs
+ * seconds apart see the host alike, where medians taken apart can fall in its fast and slow spells.
+ */
+function pairedRatio(row, base) {
+  if (!row?.wallByRound || !base?.wallByRound) return NaN;
+  return median(row.wallByRound.map((wall, round) => wall / base.wallByRound[round]));
 }
 
 const floorScript = path.join(os.tmpdir(), 'faqlint-bench-floor.mjs');
@@ -154,12 +168,13 @@ for (const size of sizes) {
   const coldSet = [
     { label: 'read floor', command: node, args: [floorScript, 'read', site] },
     { label: 'remark-parse floor, 1 thread', command: node, args: [floorScript, 'parse', site] },
-    { label: 'remark-parse floor, 2 workers', command: node, args: [floorScript, 'workers', site] },
+    // Run last in each round, the floors on 2 workers just before faqlint's cold run: the target's ratio is theirs.
+    { label: 'remark-parse floor, 2 workers', command: node, args: [floorScript, 'workers', site], runOrder: 11 },
     // faqlint's CLI runs with V8_FLAGS: the floor with them too, and faqlint without them, show what they are worth to each.
-    { label: FLOOR_WITH_FLAGS, command: node, args: [...V8_FLAGS, floorScript, 'workers', site] },
+    { label: FLOOR_WITH_FLAGS, command: node, args: [...V8_FLAGS, floorScript, 'workers', site], runOrder: 10 },
     ...(fs.existsSync(markdownlint) ? [{ label: 'markdownlint-cli2 (default rules)', command: node, args: [markdownlint, '**/*.md'] }] : []),
     { label: COLD_WITHOUT_FLAGS, command: node, args: [...V8_DEFAULTS, faqlint, '--format', 'json', '--no-color'] },
-    { label: 'faqlint cold', command: node, args: [faqlint, '--format', 'json', '--no-color'] },
+    { label: 'faqlint cold', command: node, args: [faqlint, '--format', 'json', '--no-color'], runOrder: 12 },
   ];
   const measured = measureRounds(coldSet, site, sizeRuns);
   const rows = measured.map(({ row }) => row);
@@ -209,6 +224,7 @@ for (const size of sizes) {
   const compare = spawnSync(node, [path.join(root, 'bench', 'compare.mjs'), site, outFile], { encoding: 'utf8' });
   const byLabel = Object.fromEntries(rows.map((row) => [row.label, row]));
   const ratio = (label, base) => (byLabel[label] && byLabel[base] ? byLabel[label].wall / byLabel[base].wall : NaN);
+  const paired = (label, base) => pairedRatio(byLabel[label], byLabel[base]);
   // A warm run against the read floor measured in the same rounds as it.
   const toFloorAlongside = (label) => (byLabel[label]?.floorWall ? byLabel[label].wall / byLabel[label].floorWall : NaN);
   results.sizes[size] = {
@@ -218,6 +234,8 @@ for (const size of sizes) {
     rows,
     ratios: {
       coldVsParseFloor2Workers: ratio('faqlint cold', 'remark-parse floor, 2 workers'),
+      coldVsParseFloor2WorkersPaired: paired('faqlint cold', 'remark-parse floor, 2 workers'),
+      coldVsParseFloor2WorkersWithFlagsPaired: paired('faqlint cold', FLOOR_WITH_FLAGS),
       coldVsParseFloor1Thread: ratio('faqlint cold', 'remark-parse floor, 1 thread'),
       coldVsParseFloor2WorkersWithFlags: ratio('faqlint cold', FLOOR_WITH_FLAGS),
       coldWithoutFlagsVsParseFloor2Workers: ratio(COLD_WITHOUT_FLAGS, 'remark-parse floor, 2 workers'),
@@ -266,7 +284,7 @@ for (const [size, data] of Object.entries(results.sizes)) {
   const r = data.ratios;
   lines.push(
     '',
-    `cold / parse floor (2 workers) ${r.coldVsParseFloor2Workers.toFixed(2)}×, cold / parse floor (1 thread) ${r.coldVsParseFloor1Thread.toFixed(2)}×, cold / parse floor (2 workers) with the CLI's V8 flags ${r.coldVsParseFloor2WorkersWithFlags.toFixed(2)}×, cold with V8's defaults / parse floor (2 workers) ${r.coldWithoutFlagsVsParseFloor2Workers.toFixed(2)}×, cold / markdownlint-cli2 ${r.coldVsMarkdownlint.toFixed(2)}×, against the read floor of the same rounds: warm ${r.warmVsReadFloor.toFixed(2)}×, one page changed ${r.oneChangedVsReadFloor.toFixed(2)}×, one answer changed ${r.oneAnswerChangedVsReadFloor.toFixed(2)}×, one question changed ${r.oneQuestionChangedVsReadFloor.toFixed(2)}× (every file read and hashed: ${r.oneQuestionChangedByContentVsReadFloor.toFixed(2)}×)`,
+    `cold / parse floor (2 workers) ${r.coldVsParseFloor2Workers.toFixed(2)}× (median of the rounds' own ratios: ${r.coldVsParseFloor2WorkersPaired.toFixed(2)}×; with the CLI's V8 flags: ${r.coldVsParseFloor2WorkersWithFlagsPaired.toFixed(2)}×), cold / parse floor (1 thread) ${r.coldVsParseFloor1Thread.toFixed(2)}×, cold / parse floor (2 workers) with the CLI's V8 flags ${r.coldVsParseFloor2WorkersWithFlags.toFixed(2)}×, cold with V8's defaults / parse floor (2 workers) ${r.coldWithoutFlagsVsParseFloor2Workers.toFixed(2)}×, cold / markdownlint-cli2 ${r.coldVsMarkdownlint.toFixed(2)}×, against the read floor of the same rounds: warm ${r.warmVsReadFloor.toFixed(2)}×, one page changed ${r.oneChangedVsReadFloor.toFixed(2)}×, one answer changed ${r.oneAnswerChangedVsReadFloor.toFixed(2)}×, one question changed ${r.oneQuestionChangedVsReadFloor.toFixed(2)}× (every file read and hashed: ${r.oneQuestionChangedByContentVsReadFloor.toFixed(2)}×)`,
     `planted findings all found, none extra: ${data.answersChecked.plantedAllFoundNoExtras ? 'yes' : 'NO'}; warm output identical to cold: ${data.answersChecked.warmOutputIdenticalToCold ? 'yes' : 'NO'}; after each edit identical to an uncached run: ${data.answersChecked.oneChangedIdenticalToUncached && data.answersChecked.oneAnswerChangedIdenticalToUncached && data.answersChecked.oneQuestionChangedIdenticalToUncached && data.answersChecked.oneQuestionChangedByContentIdenticalToUncached ? 'yes' : 'NO'}`,
     '',
   );
