@@ -85,8 +85,9 @@ function workerScript(): URL | undefined {
   return url.protocol === 'file:' && fs.existsSync(fileURLToPath(url)) ? url : undefined;
 }
 
-/** How many workers to start for these jobs: 0 to parse on the main thread. */
-export function workerCount(concurrency: Concurrency | undefined, jobs: readonly ParseJob[]): number {
+/** How many workers to start for these jobs: 0 to parse on the main thread (which parses pages over {@link MAX_WORKER_PAGE_SIZE} anyway). */
+export function workerCount(concurrency: Concurrency | undefined, allJobs: readonly ParseJob[]): number {
+  const jobs = allJobs.filter((job) => job.size <= MAX_WORKER_PAGE_SIZE);
   if (jobs.length === 0 || concurrency === 'off' || concurrency === 0 || !workerScript()) return 0;
   if (typeof concurrency === 'number') return Math.min(concurrency, jobs.length);
   const cores = os.availableParallelism();
@@ -117,7 +118,7 @@ function batchesOf(jobs: readonly ParseJob[]): ParseJob[][] {
  */
 export interface ParseWorkers {
   /**
-   * Parses the jobs, handing each page to `onPage` as it arrives; then the workers stop. Batches
+   * Parses the jobs (once), handing each page to `onPage` as it arrives; then the workers stop. Batches
    * go to whichever worker is free, so a few large pages do not leave a thread idle. Never
    * rejects: if a worker fails, the pool stops, and the pages not handed over (and pages over
    * {@link MAX_WORKER_PAGE_SIZE}, or that a worker could not read) are left for the caller to
@@ -195,12 +196,6 @@ export function startParseWorkers(setup: WorkerSetup, threads: number): ParseWor
     },
     close,
   };
-}
-
-/** Starts workers for the jobs and parses them: see {@link ParseWorkers.parse}. */
-export function parseOnWorkers(jobs: readonly ParseJob[], setup: WorkerSetup, threads: number, onPage: (page: ParsedPage) => void): Promise<void> {
-  if (!jobs.some((job) => job.size <= MAX_WORKER_PAGE_SIZE)) return Promise.resolve();
-  return startParseWorkers(setup, threads)?.parse(jobs, onPage) ?? Promise.resolve();
 }
 
 /**

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 // The compiled pool: its worker script exists only in dist (the sources parse in-process).
-import { parseOnWorkers, startParseWorkers, startParseWorkersFor, workerCount, type ParsedPage, type ParseJob, type WorkerSetup } from '../../dist/engine/worker-pool.js';
+import { startParseWorkers, startParseWorkersFor, workerCount, type ParsedPage, type ParseJob, type WorkerSetup } from '../../dist/engine/worker-pool.js';
 import { crossPageRules, pageParts } from '../../src/engine/page-parts.js';
 import { bytesDigest } from '../../src/io/disk.js';
 import { LineIndex } from '../../src/model/line-index.js';
@@ -16,7 +16,12 @@ function setupIn(dir: string, lookup: WorkerSetup['lookup'] = { cwd: dir, noConf
   return { lookup, ruleOverrides: {}, parseOptions: DEFAULT_PARSE_OPTIONS, forCache: true };
 }
 
-describe('parseOnWorkers', () => {
+/** Starts `threads` workers and parses the jobs on them. */
+async function parseOnWorkers(jobs: readonly ParseJob[], setup: WorkerSetup, threads: number, onPage: (page: ParsedPage) => void): Promise<void> {
+  await startParseWorkers(setup, threads)?.parse(jobs, onPage);
+}
+
+describe('parse workers', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faqlint-pool-'));
   const texts: Record<string, string> = { 'a.md': DRAFT, 'b.md': '## Context\n\nNothing to report.\n' };
   for (const [name, text] of Object.entries(texts)) fs.writeFileSync(path.join(dir, name), text);
@@ -92,11 +97,18 @@ describe('parseOnWorkers', () => {
   });
 
   it('starts workers on its own only for more than a mebibyte of Markdown, and never for nothing', () => {
-    const big = { file: 'big.md', size: 2 << 20, linted: true };
+    const large = [600, 700].map((kib) => ({ file: `${kib}.md`, size: kib << 10, linted: true }));
     expect(workerCount('auto', jobs)).toBe(0);
-    expect(workerCount('auto', [big])).toBe(os.availableParallelism() > 1 ? 1 : 0);
+    expect(workerCount('auto', large)).toBe(os.availableParallelism() > 1 ? 2 : 0);
     expect(workerCount(3, jobs)).toBe(2);
-    expect(workerCount('off', [big])).toBe(0);
+    expect(workerCount('off', large)).toBe(0);
     expect(workerCount(2, [])).toBe(0);
+  });
+
+  it('counts no page too large for a worker: the main thread parses those', () => {
+    const huge = { file: 'huge.md', size: 2 << 20, linted: true };
+    expect(workerCount('auto', [huge])).toBe(0);
+    expect(workerCount(2, [huge, ...jobs])).toBe(2);
+    expect(workerCount(2, [huge])).toBe(0);
   });
 });
