@@ -1,17 +1,14 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseFaqDocument } from '../../src/parse/document.js';
 import { missingAnchorHint } from '../../src/site/anchor-suggestion.js';
-import { SiteModel } from '../../src/site/site-model.js';
 import { folderWith } from '../helpers/folder.js';
+import { siteModelOver } from '../helpers/site-model.js';
 
 describe('missingAnchorHint', () => {
   const dir = folderWith({
     'terms.md': '## Pack file\n\nA file of chunks.\n\n## Retention policy\n\nWhat is kept.\n\n## Content-defined chunking (CDC)\n\nHow files are cut.\n',
   });
-  const load = (file: string) => parseFaqDocument(file, fs.readFileSync(file, 'utf8'));
-  const site = SiteModel.load({ startDir: dir, configDir: dir, glossary: undefined, loadDocument: load, frontMatterOf: () => undefined });
+  const { site } = siteModelOver(dir);
   const terms = path.join(dir, 'terms.md');
 
   it('answers each fragment for itself, however often and in whatever order it is asked', () => {

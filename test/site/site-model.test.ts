@@ -1,10 +1,9 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FaqDocument } from '../../src/model/types.js';
-import { parseFaqDocument } from '../../src/parse/document.js';
 import { SiteModel } from '../../src/site/site-model.js';
 import { folderWith } from '../helpers/folder.js';
+import { siteModelOver } from '../helpers/site-model.js';
 
 describe('SiteModel.resolveRef', () => {
   const dir = folderWith({
@@ -49,8 +48,7 @@ describe('SiteModel.resolveLink', () => {
     'restore/faq.md': 'See [setup](setup.md).\n',
     'restore/setup.md': '',
   });
-  const load = (file: string) => parseFaqDocument(file, fs.readFileSync(file, 'utf8'));
-  const site = SiteModel.load({ startDir: dir, configDir: dir, glossary: undefined, loadDocument: load, frontMatterOf: () => undefined });
+  const { site, load } = siteModelOver(dir);
   const documents = new Map(['backup/faq.md', 'restore/faq.md'].map((file) => [file, load(path.join(dir, file))]));
   const targets = (file: string): Array<string | undefined> => {
     const document = documents.get(file) as FaqDocument;
