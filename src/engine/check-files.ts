@@ -31,7 +31,7 @@ export interface CheckPlan {
   concurrency: Concurrency | undefined;
   /** How worker threads find the config again. */
   workerLookup: ConfigLookup;
-  /** Workers that `lint()` started for the linted files before the parser was loaded; closed here, used or not. */
+  /** Workers that `lint()` started for the linted files before the parser was loaded (it closes them; a finished parse does too). */
   workers: ParseWorkers | undefined;
   unusedDirectiveSeverity: SeverityName;
   onProgress: ((progress: { phase: 'parse' | 'check' | 'site'; done: number; total: number }) => void) | undefined;
@@ -66,7 +66,6 @@ export async function checkFiles(plan: CheckPlan): Promise<{ results: LintResult
       onProgress?.({ phase: 'parse', done: ++parsed, total: jobs.length });
     });
   }
-  workers?.close();
 
   // One file at a time: parse (or take from the cache), run its file rules, keep only its facts.
   const linted: FaqDocument[] = [];
