@@ -1,7 +1,7 @@
 import type { Root } from 'mdast';
 import { parse, postprocess, preprocess } from 'micromark';
 import { decodeString } from 'micromark-util-decode-string';
-import type { Event, Extension, Token, TokenizeContext } from 'micromark-util-types';
+import type { Event, Extension, ParseContext, Token, TokenizeContext } from 'micromark-util-types';
 import { parseEntities } from 'parse-entities';
 import type { LineIndex, Point } from '../model/line-index.js';
 
@@ -109,9 +109,17 @@ function sliceOf(context: TokenizeContext, token: Token): string {
   return context.sliceSerialize(token);
 }
 
+/** One micromark parser per extension list: combining the extensions cost as much as reading a short slice. */
+const parsers = new WeakMap<Extension[], ParseContext>();
+
 /** micromark's events for `slice`, with the extensions faqlint's Markdown reading uses. */
 export function markdownEvents(slice: string, extensions: Extension[]): Event[] {
-  return postprocess(parse({ extensions }).document().write(preprocess()(slice, undefined, true)));
+  let parser = parsers.get(extensions);
+  if (!parser) parsers.set(extensions, (parser = parse({ extensions })));
+  // A parser's only per-document state: the definitions seen (which make `[x]` a link) and which lines were lazy.
+  parser.defined = [];
+  parser.lazy = {};
+  return postprocess(parser.document().write(preprocess()(slice, undefined, true)));
 }
 
 /**

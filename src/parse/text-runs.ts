@@ -7,18 +7,22 @@ const URL = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)[^\s<>()]+/gi;
 const URL_HINT = /:\/\/|www\.|mailto:/i;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
-/** Builds one run's text and its per-character source offsets. */
+/**
+ * Builds one run's text and where each character comes from. Most characters come from the source
+ * one after another, so the builder keeps stretches (text index, source offset) and a run makes
+ * its per-character offsets only when a rule reads them, for the few runs with a finding: a page's
+ * prose otherwise cost an offset array as long as the prose itself.
+ */
 export class TextRunBuilder {
   private text = '';
-  private offsets: number[] = [];
+  /** Flat pairs (index in `text`, source offset): from that index on, characters sit at consecutive offsets. */
+  private readonly stretches: number[] = [];
   private lastEnd = 0;
 
   /** Adds `value`, whose characters come from `source.slice(start, end)` (escapes and entities may differ). */
   addText(value: string, source: string, start: number, end: number): void {
-    const raw = source.slice(start, end);
-    if (raw === value) {
-      this.text += value;
-      for (let i = 0; i < value.length; i++) this.offsets.push(start + i);
+    if (end - start === value.length && source.startsWith(value, start)) {
+      this.append(value, start);
     } else {
       // Escapes, entities, block-quote markers and continuation indents make the value shorter
       // than its source: match each character to the next equal one nearby.
@@ -32,7 +36,8 @@ export class TextRunBuilder {
           }
         }
         const at = found === -1 ? Math.min(cursor, Math.max(start, end - 1)) : found;
-        for (let unit = 0; unit < ch.length; unit++) this.push(ch[unit] as string, at + unit);
+        // A surrogate pair's halves sit at consecutive offsets from `at`.
+        this.append(ch, at);
         cursor = found === -1 ? cursor : found + ch.length;
       }
     }
@@ -41,12 +46,17 @@ export class TextRunBuilder {
 
   /** Marks a left-out part (code, HTML, a shortcode) so the words on either side stay apart. */
   addGap(at: number): void {
-    if (this.text.length > 0 && !/\s/.test(this.text.charAt(this.text.length - 1))) this.push(' ', at);
+    if (this.text.length > 0 && !/\s/.test(this.text.charAt(this.text.length - 1))) this.append(' ', at);
   }
 
-  private push(ch: string, offset: number): void {
-    this.text += ch;
-    this.offsets.push(offset);
+  /** Appends `chars`, which sit at consecutive source offsets from `offset`. */
+  private append(chars: string, offset: number): void {
+    const { stretches } = this;
+    const last = stretches.length - 2;
+    // Continues the last stretch when the source does.
+    const continues = last >= 0 && (stretches[last + 1] as number) + (this.text.length - (stretches[last] as number)) === offset;
+    if (!continues) stretches.push(this.text.length, offset);
+    this.text += chars;
   }
 
   /** The finished runs: masked shortcodes and URLs are cut out, and runs with no letters or digits are dropped. */
@@ -58,16 +68,33 @@ export class TextRunBuilder {
     // Most runs hold no URL: a plain search rules that out before the pattern walks every word.
     if (URL_HINT.test(text)) text = text.replace(URL, blank);
     if (!LETTER_OR_DIGIT.test(text)) return undefined;
+    const { stretches } = this;
+    const length = text.length;
+    let offsets: Int32Array | undefined;
     return {
       kind,
       text,
-      offsets: Int32Array.from(this.offsets),
+      get offsets(): Int32Array {
+        return (offsets ??= offsetsOf(stretches, length));
+      },
       endOffset: this.lastEnd,
       blockIndex,
       inQuestion,
       frontMatterKey,
     };
   }
+}
+
+/** Every character's source offset, from a builder's stretches. */
+function offsetsOf(stretches: readonly number[], length: number): Int32Array {
+  const offsets = new Int32Array(length);
+  for (let at = 0; at < stretches.length; at += 2) {
+    const from = stretches[at] as number;
+    const to = at + 2 < stretches.length ? (stretches[at + 2] as number) : length;
+    const offset = stretches[at + 1] as number;
+    for (let index = from; index < to; index++) offsets[index] = offset + (index - from);
+  }
+  return offsets;
 }
 
 /** Adds the visible text of inline content: link text yes, URLs, code and HTML no. */

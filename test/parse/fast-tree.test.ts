@@ -57,6 +57,18 @@ describe('the reading tree (fast-tree.ts) against mdast-util-from-markdown', () 
     }
   });
 
+  it('reads each slice on its own: no definition or lazy line carries over from the slice read before', () => {
+    const read = (text: string) => JSON.stringify(readingOf(readMarkdownFast(text, 0, new LineIndex(text)).tree.children));
+    const alone = { reference: read('See [term].\n'), indented: read('p\n\n    code\n') };
+    // Defines `term`, and makes line 3 a lazy continuation of the quote.
+    read('[term]: /glossary/\n> a\n> b\nc\n');
+    expect(read('See [term].\n')).toBe(alone.reference);
+    expect(alone.reference).not.toContain('"link"');
+    read('> a\n> b\nc\n');
+    expect(read('p\n\n    code\n')).toBe(alone.indented);
+    expect(alone.indented).toContain('"code"');
+  });
+
   it('cuts nodes nested too deep at the same place', () => {
     const text = `${'> '.repeat(300)}deep\n`;
     const lineIndex = new LineIndex(text);
