@@ -128,9 +128,13 @@ export function markdownEvents(slice: string, extensions: Extension[]): Event[] 
  * that trail it. Lists are prepared innermost first, as each ends.
  */
 function withListItems(events: Event[]): Event[] {
-  const prepared: Event[] = [];
+  // Events before the first list need no items: most slices hold no list, and are not copied.
+  const firstList = events.findIndex(([, token]) => token.type === 'listOrdered' || token.type === 'listUnordered');
+  if (firstList === -1) return events;
+  const prepared: Event[] = events.slice(0, firstList);
   const openLists: number[] = [];
-  for (const event of events) {
+  for (let index = firstList; index < events.length; index++) {
+    const event = events[index] as Event;
     prepared.push(event);
     const type = event[1].type;
     if (type !== 'listOrdered' && type !== 'listUnordered') continue;

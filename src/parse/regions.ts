@@ -66,7 +66,8 @@ export interface MaskRange {
  * word, so the paragraph around it survives and no text rule reads it.
  */
 function maskFor(text: string, range: MaskRange): string {
-  if (!range.opaque && occupiesWholeLines(text, range.start, range.end)) return text.slice(range.start, range.end).replace(/[^\r\n]/g, ' ');
+  // A line at a time, not a character at a time: masked regions are most of a page.
+  if (!range.opaque && occupiesWholeLines(text, range.start, range.end)) return text.slice(range.start, range.end).replace(/[^\r\n]+/g, (line) => ' '.repeat(line.length));
   return MASK_CHAR.repeat(range.end - range.start);
 }
 
