@@ -196,6 +196,8 @@ const MAX_PREFIX_DEPTH = 32;
  * nested deeper than {@link MAX_PREFIX_DEPTH} has the excess of its prefix masked: the page still
  * parses in bounded time and everything after it is checked. Returns those characters, in order.
  */
+const LINE_BREAK = /[\r\n]/g;
+
 function deepPrefixes(text: string, from: number): MaskRange[] {
   const deep: MaskRange[] = [];
   let depth = 0;
@@ -207,7 +209,12 @@ function deepPrefixes(text: string, from: number): MaskRange[] {
       depth = 0;
       continue;
     }
-    if (!atLineStart) continue;
+    if (!atLineStart) {
+      // The rest of the line is no prefix: on to its line break.
+      LINE_BREAK.lastIndex = i;
+      i = LINE_BREAK.test(text) ? LINE_BREAK.lastIndex - 2 : text.length;
+      continue;
+    }
     const markerLength = code === 62 /* > */ || ((code === 45 || code === 42 || code === 43) /* - * + */ && text.charCodeAt(i + 1) === 32) ? 1 : orderedMarkerLength(text, i);
     if (code === 32 || code === 9) depth += code === 9 ? 2 : 0.5;
     else if (markerLength > 0) depth += 1;
@@ -689,13 +696,12 @@ function collectModel(document: FaqDocument, masked: string, tags: readonly Shor
           // The block's runs are the ones its children add: no need to scan the page's other runs.
           const firstRun = document.textRuns.length;
           for (const child of node.children) visit(child, index, child === label);
-          block.answerText = document.textRuns
-            .slice(firstRun)
-            .filter((run) => run.blockIndex === index && !run.inQuestion)
-            .map((run) => run.text.trim())
-            .join(' ')
-            .replace(/\s+/g, ' ')
-            .trim();
+          let answer = '';
+          for (let at = firstRun; at < document.textRuns.length; at++) {
+            const run = document.textRuns[at] as TextRun;
+            if (run.blockIndex === index && !run.inQuestion) answer = answer === '' ? run.text.trim() : `${answer} ${run.text.trim()}`;
+          }
+          block.answerText = answer.replace(/\s+/g, ' ').trim();
           return;
         }
         break;

@@ -400,6 +400,19 @@ describe('problems are diagnostics, never crashes', () => {
     expect(doc.textRuns.map((run) => run.text)).toContain('After.');
   });
 
+  it.each([
+    ['LF', '\n'],
+    ['CRLF', '\r\n'],
+    ['CR', '\r'],
+  ])('counts nesting from each line\'s start only, after %s line breaks', (_name, br) => {
+    // Markers in the middle of a line ("a > b - c") open nothing; the next line starts afresh.
+    const doc = parse(`Intro > - 1. text ${'> '.repeat(40)}${br}${'> '.repeat(40)}deep${br}${br}After.${br}`);
+    expect(doc.parseProblems.map((problem) => [problem.message, problem.span.start.line, problem.span.start.column])).toEqual([
+      ['Nesting deeper than 32 levels (block quotes or lists); the deeper part is not checked', 2, 43],
+    ]);
+    expect(doc.textRuns.map((run) => run.text)).toContain('After.');
+  });
+
   it('parses deeply indented lists in bounded time, front matter and later text still checked', () => {
     const body = Array.from({ length: 1000 }, (_, i) => `${' '.repeat(2 * Math.min(i, 300))}- item`).join('\n');
     const doc = parse(`---\ndraft: true\n---\n${body}\n\nAfter.\n`);
