@@ -22,6 +22,8 @@ export function findVitepressContainers(
 ): VitepressScan {
   const regions: Region[] = [];
   const problems: VitepressScan['problems'] = [];
+  // Every opener and closer has three colons in a row: most pages have none to look at line by line.
+  if (!masked.includes(':::')) return { regions, problems };
   const stack: Array<{ name: string; start: number; lineEnd: number; colons: number; title: { text: string; start: number; end: number } }> = [];
   const end = masked.length;
   let lineStart = 0;
