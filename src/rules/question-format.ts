@@ -36,19 +36,20 @@ export default defineRule<QuestionFormatOptions>({
     for (const block of document.blocks) {
       if (!block.isQuestion || block.question === '') continue;
       const raw = document.text.slice(block.questionSpan.start.offset, block.questionSpan.end.offset);
-      const quoted = quoteExcerpt(block.question);
+      // Quoted only in a message: most questions have none.
+      const quoted = (): string => quoteExcerpt(block.question);
       if (raw !== raw.trim() && block.syntax !== 'heading') {
-        report({ message: `Question "${quoted}" has leading or trailing spaces`, span: block.questionSpan });
+        report({ message: `Question "${quoted()}" has leading or trailing spaces`, span: block.questionSpan });
       } else if (/\S {2,}\S/.test(raw)) {
         const at = raw.search(/ {2,}/);
         const start = block.questionSpan.start.offset + at;
-        report({ message: `Question "${quoted}" has doubled spaces`, span: document.lineIndex.span(start, start + (/ +/.exec(raw.slice(at))?.[0].length ?? 2)) });
+        report({ message: `Question "${quoted()}" has doubled spaces`, span: document.lineIndex.span(start, start + (/ +/.exec(raw.slice(at))?.[0].length ?? 2)) });
       }
       const trimmed = block.question.trim();
       if (options.requireQuestionMark && !QUESTION_MARK.test(trimmed)) {
-        report({ message: `Question "${quoted}" does not end with "?"`, span: block.questionSpan });
+        report({ message: `Question "${quoted()}" does not end with "?"`, span: block.questionSpan });
       } else if (!options.allowSpaceBeforeQuestionMark && /\s[?？]$/.test(trimmed)) {
-        report({ message: `Question "${quoted}" has a space before "?"`, span: block.questionSpan });
+        report({ message: `Question "${quoted()}" has a space before "?"`, span: block.questionSpan });
       }
     }
   },
