@@ -188,6 +188,8 @@ function buildDocument(path: string, source: string, options: ParseOptions, read
   return document;
 }
 
+const LINE_BREAK = /[\r\n]/g;
+
 /** Container nesting (indentation, `>`, list markers) a line may open before the rest is masked. */
 const MAX_PREFIX_DEPTH = 32;
 
@@ -196,8 +198,6 @@ const MAX_PREFIX_DEPTH = 32;
  * nested deeper than {@link MAX_PREFIX_DEPTH} has the excess of its prefix masked: the page still
  * parses in bounded time and everything after it is checked. Returns those characters, in order.
  */
-const LINE_BREAK = /[\r\n]/g;
-
 function deepPrefixes(text: string, from: number): MaskRange[] {
   const deep: MaskRange[] = [];
   let depth = 0;
