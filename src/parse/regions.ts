@@ -66,7 +66,7 @@ export interface MaskRange {
  * word, so the paragraph around it survives and no text rule reads it.
  */
 function maskFor(text: string, range: MaskRange): string {
-  // A line at a time, not a character at a time: masked regions are most of a page.
+  // A line at a time, not a character at a time: a region not read in place is masked whole.
   if (!range.opaque && occupiesWholeLines(text, range.start, range.end)) return text.slice(range.start, range.end).replace(/[^\r\n]+/g, (line) => ' '.repeat(line.length));
   return MASK_CHAR.repeat(range.end - range.start);
 }
