@@ -153,6 +153,11 @@ export function startParseWorkers(setup: WorkerSetup, threads: number): ParseWor
     pending[next++] = undefined;
     worker.postMessage(batch);
   };
+  // Two batches in flight, so a worker never waits for the main thread between them.
+  const prime = (worker: Worker): void => {
+    dispatch(worker);
+    dispatch(worker);
+  };
   for (let index = 0; index < threads; index++) {
     const worker = new Worker(script, { workerData: setup, resourceLimits: WORKER_HEAP });
     workers.push(worker);
@@ -161,8 +166,7 @@ export function startParseWorkers(setup: WorkerSetup, threads: number): ParseWor
       if (closed) return;
       if (message === 'ready') {
         ready.push(worker);
-        // Two batches in flight, so a worker never waits for the main thread between them.
-        if (parsing) for (let batch = 0; batch < 2; batch++) dispatch(worker);
+        if (parsing) prime(worker);
         return;
       }
       for (const page of message.pages) {
@@ -191,7 +195,7 @@ export function startParseWorkers(setup: WorkerSetup, threads: number): ParseWor
       }
       return new Promise<void>((resolve) => {
         parsing = { onPage, resolve };
-        for (const worker of ready) for (let batch = 0; batch < 2; batch++) dispatch(worker);
+        for (const worker of ready) prime(worker);
       });
     },
     close,
