@@ -5,6 +5,7 @@
 import { isMap, isScalar, isSeq, parseDocument, visit, type Alias, type Document, type Node as YamlNode } from 'yaml';
 import { getStaticTOMLValue, ParseError as TomlParseError, parseTOML, type AST } from 'toml-eslint-parser';
 import { getNodeValue, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError as JsonParseError } from 'jsonc-parser';
+import { readFlatYaml } from './flat-yaml.js';
 
 export type FrontMatterFormat = 'yaml' | 'toml' | 'json';
 
@@ -154,6 +155,11 @@ function withContent(format: FrontMatterFormat, text: string, r: BlockRanges, pa
 }
 
 const parseYaml: ContentParser = (source, out, errors) => {
+  const flat = readFlatYaml(source);
+  if (flat) {
+    for (const field of flat.fields) add(out, field.path, field.keyStart, field.keyEnd, field.valueStart, field.valueEnd, field.inner);
+    return flat.data;
+  }
   // prettyErrors: false keeps messages one line; their positions are converted to whole-text offsets below.
   const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true });
   for (const e of doc.errors) errors.push(at(out, `Invalid YAML front matter: ${oneLine(e.message)}`, e.pos[0], e.pos[1]));
