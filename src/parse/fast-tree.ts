@@ -225,7 +225,13 @@ export function fastTree(events: Event[], base: number, lineIndex: LineIndex): {
   };
   const resume = (): string => plainString(stack.pop() as FastNode);
 
-  for (const [kind, token, context] of withListItems(events)) {
+  const prepared = withListItems(events);
+  // Indexed, not destructured: the loop runs once per event, a million times on a large site.
+  for (let index = 0; index < prepared.length; index++) {
+    const event = prepared[index] as Event;
+    const kind = event[0];
+    const token = event[1];
+    const context = event[2];
     const type = token.type;
     if (skipping) {
       if (token === skipping && kind === 'exit') {
