@@ -1,6 +1,7 @@
 import type { Heading as MdastHeading, Nodes, Parent, Paragraph, Root, RootContent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { LineIndex } from '../model/line-index.js';
+import { collapseWhitespace } from '../text/whitespace.js';
 import type {
   FaqDocument,
   Heading,
@@ -676,7 +677,7 @@ function collectModel(document: FaqDocument, masked: string, tags: readonly Shor
           const label = node.children[0]?.data && 'directiveLabel' in node.children[0].data ? node.children[0] : undefined;
           const questionStart = label?.position?.start.offset ?? start;
           const questionEnd = label?.position?.end.offset ?? questionStart;
-          const question = source.questionText.replaceAll(MASK_CHAR, '').replace(/\s+/g, ' ').trim();
+          const question = collapseWhitespace(source.questionText.replaceAll(MASK_CHAR, '')).trim();
           const block: QaBlock = {
             index,
             syntax: source.syntax,
@@ -701,7 +702,7 @@ function collectModel(document: FaqDocument, masked: string, tags: readonly Shor
             const run = document.textRuns[at] as TextRun;
             if (run.blockIndex === index && !run.inQuestion) answer = answer === '' ? run.text.trim() : `${answer} ${run.text.trim()}`;
           }
-          block.answerText = answer.replace(/\s+/g, ' ').trim();
+          block.answerText = collapseWhitespace(answer).trim();
           return;
         }
         break;

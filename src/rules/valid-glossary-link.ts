@@ -1,4 +1,5 @@
 import { missingAnchorHint } from '../site/anchor-suggestion.js';
+import { collapseWhitespace } from '../text/whitespace.js';
 import { defineRule } from './define-rule.js';
 
 export default defineRule<Record<string, never>>({
@@ -21,7 +22,7 @@ export default defineRule<Record<string, never>>({
     if (site.isGlossary(document.path)) {
       const seen = new Map<string, { line: number }>();
       for (const heading of document.headings) {
-        const key = heading.text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+        const key = collapseWhitespace(heading.text.normalize('NFKC').toLowerCase()).trim();
         if (key === '') continue;
         const first = seen.get(key);
         if (first) report({ message: `Term "${heading.text}" is defined twice on the glossary (also at line ${first.line})`, span: heading.span });
