@@ -98,6 +98,30 @@ export function prepareQuestion(text: string): PreparedQuestion {
 /** Per vocabulary, one array per pattern of function words: a site's questions follow a few thousand patterns. */
 const functionWordPatterns = new WeakMap<Map<string, string>, Map<string, readonly boolean[]>>();
 
+/** A word as a question spells it, as a token: its shared stem (or itself), and whether it is a function word. */
+interface WordToken {
+  token: string;
+  isFunction: boolean;
+}
+
+/** Per vocabulary, each word spelt so far as a token: a site's 100,000 questions use a few thousand words. */
+const wordTokens = new WeakMap<Map<string, string>, Map<string, WordToken>>();
+
+/** {@link WORD} in text that is all ASCII, where it is the letters and digits, which Irregexp finds several times faster. */
+const ASCII_WORD = /[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*/g;
+const ASCII = /^[\x00-\x7f]*$/;
+
+function wordToken(word: string, vocabulary: Map<string, string> | undefined): WordToken {
+  const isFunction = FUNCTION_WORDS.has(word);
+  const token = isFunction ? word : stemWord(word);
+  let shared = vocabulary?.get(token);
+  if (shared === undefined) {
+    shared = token;
+    vocabulary?.set(token, token);
+  }
+  return { token: shared, isFunction };
+}
+
 /**
  * {@link prepareQuestion} of a question already in {@link normalizeQuestion}'s form. Questions
  * prepared with one `vocabulary` share one string per distinct token, and one `functionWord`
@@ -107,26 +131,32 @@ const functionWordPatterns = new WeakMap<Map<string, string>, Map<string, readon
 export function prepareNormalizedQuestion(normalized: string, vocabulary?: Map<string, string>): PreparedQuestion {
   const tokens: string[] = [];
   const functionWord: boolean[] = [];
+  let pattern = '';
   let weight = 0;
-  for (const match of normalized.matchAll(WORD)) {
-    for (const word of splitContraction(match[0])) {
-      if (word === '') continue;
-      const isFunction = FUNCTION_WORDS.has(word);
-      const token = isFunction ? word : stemWord(word);
-      let shared = vocabulary?.get(token);
-      if (shared === undefined) {
-        shared = token;
-        vocabulary?.set(token, token);
-      }
-      tokens.push(shared);
-      functionWord.push(isFunction);
-      weight += isFunction ? FUNCTION_WORD_WEIGHT : CONTENT_WORD_WEIGHT;
+  let known = vocabulary && wordTokens.get(vocabulary);
+  if (vocabulary && !known) wordTokens.set(vocabulary, (known = new Map()));
+  const add = (word: string): void => {
+    if (word === '') return;
+    let entry = known?.get(word);
+    if (!entry) {
+      entry = wordToken(word, vocabulary);
+      known?.set(word, entry);
     }
+    tokens.push(entry.token);
+    functionWord.push(entry.isFunction);
+    pattern += entry.isFunction ? '1' : '0';
+    weight += entry.isFunction ? FUNCTION_WORD_WEIGHT : CONTENT_WORD_WEIGHT;
+  };
+  const words = ASCII.test(normalized) ? ASCII_WORD : WORD;
+  words.lastIndex = 0;
+  for (let match = words.exec(normalized); match !== null; match = words.exec(normalized)) {
+    const word = match[0];
+    if (word === 'cannot' || word.includes("'")) for (const part of splitContraction(word)) add(part);
+    else add(word);
   }
   if (!vocabulary) return { normalized, tokens, functionWord, weight };
   let patterns = functionWordPatterns.get(vocabulary);
   if (!patterns) functionWordPatterns.set(vocabulary, (patterns = new Map()));
-  const pattern = functionWord.map((isFunction) => (isFunction ? '1' : '0')).join('');
   let sharedPattern = patterns.get(pattern);
   if (!sharedPattern) patterns.set(pattern, (sharedPattern = functionWord.slice()));
   return { normalized, tokens: tokens.slice(), functionWord: sharedPattern, weight };

@@ -207,6 +207,19 @@ describe('prepareNormalizedQuestion', () => {
     expect(list?.functionWord).not.toBe(restore?.functionWord);
     expect(list?.functionWord).toEqual(prepareQuestion('Which buckets can I list?').functionWord);
   });
+  it('reads the words of ASCII text as of any text, with or without a vocabulary', () => {
+    // "¿" is neither a letter nor a digit: it ends a word, and sends the text the general way.
+    const text = fc.string({ unit: fc.constantFrom(...'ab zZ09\'-.?', "n't", "'s", 'cannot', "can't", 'the', 'do'), maxLength: 24 });
+    const vocabulary = new Map<string, string>();
+    fc.assert(
+      fc.property(text, (value) => {
+        const ascii = prepareNormalizedQuestion(value);
+        expect(prepareNormalizedQuestion(`${value}¿`)).toEqual({ ...ascii, normalized: `${value}¿` });
+        expect(prepareNormalizedQuestion(value, vocabulary)).toEqual(ascii);
+      }),
+      { numRuns: 3000, seed: 20_261_205 },
+    );
+  });
   it('prepareNormalizedQuestion of the normalised form is prepareQuestion', () => {
     const question = '  How   DO I “restore” — a file?? ';
     expect(prepareNormalizedQuestion(normalizeQuestion(question))).toEqual(prepareQuestion(question));
