@@ -7,6 +7,7 @@ import type { RuleReport, SiteRuleMemo } from '../rules/define-rule.js';
 import type { DiskAnswer } from '../io/disk.js';
 import { urlSettingsOf, type PageFrontMatter } from '../site/page-index.js';
 import { FactsBlock, packBlock, withoutTree, type PackedBlock } from './facts-block.js';
+import { FactsHeading, FactsLink, FactsSection, packHeading, packLink, packSection, type PackedHeading, type PackedLink, type PackedSection } from './packed-facts.js';
 import { appendSegments, readHeader, rewriteFile, SegmentReader, type Extent, type StoredHeader } from './cache-file.js';
 import { arePageMemoLocations, PageMemos, type PageMemoLocations, type Segment } from './page-memos.js';
 import type { LintMessage, LintResult } from './results.js';
@@ -14,9 +15,14 @@ import type { LintMessage, LintResult } from './results.js';
 /**
  * What is kept of a document between runs and sent back by workers: its facts, never its tree,
  * text, text runs or shortcode uses (rules that read those read the file: `reads: 'file'`), and
- * its blocks packed ({@link PackedBlock}).
+ * its blocks, headings, sections and links packed ({@link PackedBlock}, packed-facts.ts).
  */
-export type DocumentFacts = Omit<FaqDocument, 'text' | 'lineIndex' | 'tree' | 'textRuns' | 'blocks' | 'shortcodes'> & { blocks: PackedBlock[] };
+export type DocumentFacts = Omit<FaqDocument, 'text' | 'lineIndex' | 'tree' | 'textRuns' | 'blocks' | 'shortcodes' | 'headings' | 'sections' | 'links'> & {
+  blocks: PackedBlock[];
+  headings: PackedHeading[];
+  sections: PackedSection[];
+  links: PackedLink[];
+};
 
 interface CacheEntry {
   hash: string;
@@ -72,7 +78,7 @@ export interface RunRecord {
 type EntryLocation = [offset: number, length: number, hash: string, urlSettings?: PageFrontMatter];
 
 /** The layout of the file ({@link readHeader}); a file of another layout is not read. */
-const FORMAT = 5;
+const FORMAT = 6;
 
 /**
  * The cache file's header: the run record, and where each entry and the site rules' reports are.
@@ -134,13 +140,31 @@ function validHeader(stored: StoredHeader | undefined, key: string): CacheHeader
  * what it no longer has, and its blocks make their spans when read ({@link FactsBlock}).
  */
 export function documentFromFacts(facts: DocumentFacts, lineIndex: LineIndex): FaqDocument {
-  return { ...facts, text: '', lineIndex, tree: { type: 'root', children: [] }, textRuns: [], shortcodes: [], blocks: facts.blocks.map((block) => new FactsBlock(block, lineIndex)) };
+  const headings = facts.headings.map((heading) => new FactsHeading(heading, lineIndex));
+  return {
+    ...facts,
+    text: '',
+    lineIndex,
+    tree: { type: 'root', children: [] },
+    textRuns: [],
+    shortcodes: [],
+    blocks: facts.blocks.map((block) => new FactsBlock(block, lineIndex)),
+    headings,
+    sections: facts.sections.map((section) => new FactsSection(section, headings, lineIndex)),
+    links: facts.links.map((link) => new FactsLink(link, lineIndex)),
+  };
 }
 
 /** What is kept of a document. */
 export function factsOf(document: FaqDocument): DocumentFacts {
-  const { text: _text, lineIndex: _lineIndex, textRuns: _textRuns, shortcodes: _shortcodes, blocks, ...rest } = withoutTree(document);
-  return { ...rest, blocks: blocks.map(packBlock) };
+  const { text: _text, lineIndex: _lineIndex, textRuns: _textRuns, shortcodes: _shortcodes, blocks, headings, sections, links, ...rest } = withoutTree(document);
+  return {
+    ...rest,
+    blocks: blocks.map(packBlock),
+    headings: headings.map(packHeading),
+    sections: sections.map((section) => packSection(section, headings)),
+    links: links.map(packLink),
+  };
 }
 
 /**
