@@ -20,15 +20,19 @@ export function headingSlugMap(list: ReadonlyArray<{ id: string; text: string }>
 export function closestAnchor(wanted: string, anchors: readonly string[], headingSlugs: ReadonlyMap<string, string> = new Map()): string | undefined {
   const byHeading = headingSlugs.get(wanted);
   if (byHeading !== undefined) return byHeading;
-  const wantedWords = wanted.toLowerCase().split('-').filter((word) => word !== '');
+  const lowerWanted = wanted.toLowerCase();
+  const wantedWords = lowerWanted.split('-').filter((word) => word !== '');
   let best: { id: string; score: number } | undefined;
   for (const id of anchors) {
-    const distance = editDistance(wanted.toLowerCase(), id.toLowerCase());
-    const words = new Set(id.toLowerCase().split('-'));
-    const shared = wantedWords.filter((word) => words.has(word)).length;
+    const lowerId = id.toLowerCase();
+    const words = new Set(lowerId.split('-'));
     // Close by spelling, or every word of the link is in the anchor ("content-chunking" → "content-defined-chunking-cdc").
-    const closeSpelling = distance <= Math.max(2, Math.floor(Math.max(wanted.length, id.length) * 0.34));
-    const containsWords = wantedWords.length > 0 && shared === wantedWords.length;
+    const containsWords = wantedWords.length > 0 && wantedWords.every((word) => words.has(word));
+    const closeEnough = Math.max(2, Math.floor(Math.max(wanted.length, id.length) * 0.34));
+    // Strings further apart in length than that are further apart in spelling too: no distance to work out.
+    if (!containsWords && Math.abs(lowerWanted.length - lowerId.length) > closeEnough) continue;
+    const distance = editDistance(lowerWanted, lowerId);
+    const closeSpelling = distance <= closeEnough;
     if (!closeSpelling && !containsWords) continue;
     const score = closeSpelling ? distance : 100 + distance;
     if (!best || score < best.score) best = { id, score };
