@@ -398,14 +398,17 @@ function nestingDepth(regions: readonly Region[]): number {
 function htmlTagNodes(tree: Root, masked: string, base: number, region: Region): { parent: Parent; openFirst: number; openLast: number; close: number } | undefined {
   const parent = containerAt(tree, region.start);
   const children = parent.children as RootContent[];
-  const startOf = (node: RootContent): number => node.position?.start.offset ?? -1;
   const endOf = (node: RootContent): number => node.position?.end.offset ?? -1;
   const blank = (from: number, to: number): boolean => from <= to && masked.slice(from - base, to - base).trim() === '';
-  const openFirst = children.findIndex((child) => startOf(child) === region.start);
+  const startingAt = (offset: number): number => {
+    const index = firstStartingFrom(children, offset);
+    return index < children.length && startOf(children[index] as RootContent) === offset ? index : -1;
+  };
+  const openFirst = startingAt(region.start);
   if (openFirst === -1) return undefined;
   let openLast = openFirst;
   while (openLast < children.length && endOf(children[openLast] as RootContent) < region.innerStart) openLast++;
-  const close = children.findIndex((child) => startOf(child) === region.innerEnd);
+  const close = startingAt(region.innerEnd);
   const isHtml = (from: number, to: number): boolean => children.slice(from, to + 1).every((child) => child.type === 'html');
   if (openLast >= children.length || close <= openLast || !isHtml(openFirst, openLast) || !isHtml(close, close)) return undefined;
   if (!blank(region.innerStart, endOf(children[openLast] as RootContent)) || !blank(region.end, endOf(children[close] as RootContent))) return undefined;
@@ -435,13 +438,14 @@ function wrapInPlace(builder: Builder, tree: Root, region: Region): boolean {
   // The block must sit wholly inside its container (a directive closed halfway through it does not).
   if (parent.type !== 'root' && (parent.position?.end.offset ?? Infinity) < region.end) return false;
   const children = parent.children as RootContent[];
-  const startOf = (node: RootContent): number => node.position?.start.offset ?? 0;
   const endOf = (node: RootContent): number => node.position?.end.offset ?? 0;
   // A node that crosses the block's edges (a list the answer's lines continued) means the answer
-  // did not read the same as on its own.
-  if (children.some((child) => (startOf(child) < region.start && endOf(child) > region.start) || (startOf(child) < region.end && endOf(child) > region.end))) return false;
-  const first = children.findIndex((child) => startOf(child) >= region.start);
-  const index = first === -1 ? children.length : first;
+  // did not read the same as on its own. Of the nodes that start before an edge, only the last
+  // can reach past it.
+  const index = firstStartingFrom(children, region.start);
+  const beforeStart = children[index - 1];
+  const beforeEnd = children[firstStartingFrom(children, region.end) - 1];
+  if ((beforeStart && endOf(beforeStart) > region.start) || (beforeEnd && endOf(beforeEnd) > region.end)) return false;
   let count = 0;
   while (index + count < children.length && endOf(children[index + count] as RootContent) <= region.end) count++;
   const answer = children.splice(index, count, blockNode(builder, region, []));
@@ -466,15 +470,31 @@ function codeRanges(tree: Root): Array<{ start: number; end: number }> {
 function containerAt(tree: Root, offset: number): Parent {
   let parent: Parent = tree;
   for (;;) {
-    const inner = parent.children.find(
-      (child) =>
-        FLOW_CONTAINERS.has(child.type) &&
-        (child.position?.start.offset ?? Infinity) <= offset &&
-        offset < (child.position?.end.offset ?? -Infinity),
-    );
-    if (!inner || !('children' in inner)) return parent;
+    // The only child that can hold `offset` is the last to start at or before it.
+    const inner = parent.children[firstStartingFrom(parent.children as RootContent[], offset + 1) - 1];
+    if (!inner || !FLOW_CONTAINERS.has(inner.type) || offset >= (inner.position?.end.offset ?? -Infinity) || !('children' in inner)) return parent;
     parent = inner as Parent;
   }
+}
+
+function startOf(node: RootContent): number {
+  return node.position?.start.offset ?? 0;
+}
+
+/**
+ * The index of the first of `children` that starts at or after `offset` (their number when
+ * none does). Siblings never overlap and stay in source order, so a binary search finds it: a
+ * page's level has hundreds of children and each of its blocks looks its place up.
+ */
+function firstStartingFrom(children: readonly RootContent[], offset: number): number {
+  let low = 0;
+  let high = children.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (startOf(children[middle] as RootContent) < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 function regionNode(builder: Builder, region: Region, depth: number): RootContent {
@@ -513,8 +533,7 @@ const FLOW_CONTAINERS = new Set(['root', 'blockquote', 'listItem', 'containerDir
 /** Inserts a flow node into the deepest flow container around `offset`, in source order. */
 function insertByOffset(tree: Root, node: RootContent, offset: number): void {
   const parent = containerAt(tree, offset);
-  let index = parent.children.findIndex((child) => (child.position?.start.offset ?? 0) >= offset);
-  if (index === -1) index = parent.children.length;
+  const index = firstStartingFrom(parent.children as RootContent[], offset);
   (parent.children as RootContent[]).splice(index, 0, node);
 }
 
