@@ -6,8 +6,21 @@ import type { FaqDocument } from '../model/types.js';
 import type { RuleReport, SiteRuleMemo } from '../rules/define-rule.js';
 import type { DiskAnswer } from '../io/disk.js';
 import { urlSettingsOf, type PageFrontMatter } from '../site/page-index.js';
-import { FactsBlock, packBlock, withoutTree, type PackedBlock } from './facts-block.js';
-import { FactsHeading, FactsLink, FactsSection, packHeading, packLink, packSection, type PackedHeading, type PackedLink, type PackedSection } from './packed-facts.js';
+import {
+  FactsBlock,
+  FactsHeading,
+  FactsLink,
+  FactsSection,
+  packBlock,
+  packHeading,
+  packLink,
+  packSection,
+  withoutTree,
+  type PackedBlock,
+  type PackedHeading,
+  type PackedLink,
+  type PackedSection,
+} from './packed-facts.js';
 import { appendSegments, readHeader, rewriteFile, SegmentReader, type Extent, type StoredHeader } from './cache-file.js';
 import { arePageMemoLocations, PageMemos, type PageMemoLocations, type Segment } from './page-memos.js';
 import type { LintMessage, LintResult } from './results.js';
@@ -15,7 +28,7 @@ import type { LintMessage, LintResult } from './results.js';
 /**
  * What is kept of a document between runs and sent back by workers: its facts, never its tree,
  * text, text runs or shortcode uses (rules that read those read the file: `reads: 'file'`), and
- * its blocks, headings, sections and links packed ({@link PackedBlock}, packed-facts.ts).
+ * its blocks, headings, sections and links packed (packed-facts.ts).
  */
 export type DocumentFacts = Omit<FaqDocument, 'text' | 'lineIndex' | 'tree' | 'textRuns' | 'blocks' | 'shortcodes' | 'headings' | 'sections' | 'links'> & {
   blocks: PackedBlock[];

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FaqDocument } from '../model/types.js';
 import { isSiteRule, type RuleDefinition } from '../rules/define-rule.js';
-import { blockScalars, withoutTree } from './facts-block.js';
+import { blockScalars, withoutTree } from './packed-facts.js';
 
 /** Rules whose findings depend on more than the file they are on: site rules and `facts` rules. */
 export function crossPageRules(rules: readonly RuleDefinition<never>[]): RuleDefinition<never>[] {

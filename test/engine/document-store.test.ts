@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { factsOf } from '../../src/engine/cache.js';
 import { DocumentStore } from '../../src/engine/document-store.js';
-import { FactsBlock } from '../../src/engine/facts-block.js';
+import { FactsBlock } from '../../src/engine/packed-facts.js';
 import { lint } from '../../src/engine/lint.js';
 import { DEFAULT_PARSE_OPTIONS } from '../../src/parse/parse-options.js';
 import { folderWith } from '../helpers/folder.js';
