@@ -398,7 +398,6 @@ function nestingDepth(regions: readonly Region[]): number {
 function htmlTagNodes(tree: Root, masked: string, base: number, region: Region): { parent: Parent; openFirst: number; openLast: number; close: number } | undefined {
   const parent = containerAt(tree, region.start);
   const children = parent.children as RootContent[];
-  const endOf = (node: RootContent): number => node.position?.end.offset ?? -1;
   const blank = (from: number, to: number): boolean => from <= to && masked.slice(from - base, to - base).trim() === '';
   const startingAt = (offset: number): number => {
     const index = firstStartingFrom(children, offset);
@@ -438,7 +437,6 @@ function wrapInPlace(builder: Builder, tree: Root, region: Region): boolean {
   // The block must sit wholly inside its container (a directive closed halfway through it does not).
   if (parent.type !== 'root' && (parent.position?.end.offset ?? Infinity) < region.end) return false;
   const children = parent.children as RootContent[];
-  const endOf = (node: RootContent): number => node.position?.end.offset ?? 0;
   // A node that crosses the block's edges (a list the answer's lines continued) means the answer
   // did not read the same as on its own. Of the nodes that start before an edge, only the last
   // can reach past it.
@@ -479,6 +477,10 @@ function containerAt(tree: Root, offset: number): Parent {
 
 function startOf(node: RootContent): number {
   return node.position?.start.offset ?? 0;
+}
+
+function endOf(node: RootContent): number {
+  return node.position?.end.offset ?? 0;
 }
 
 /**
